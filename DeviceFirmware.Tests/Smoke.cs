@@ -1,0 +1,5 @@
+using Xunit;
+namespace DeviceFirmware.Tests
+{
+    public class Smoke { [Fact] public void Builds() => Assert.True(true); }
+}
