@@ -1,0 +1,188 @@
+using DeviceFirmware.Core.Session;
+using Xunit;
+
+namespace DeviceFirmware.Tests.Firmware.Core.Session
+{
+    /// <summary>PROTOCOL.md §4 on an injected clock (milliseconds); nothing sleeps.</summary>
+    public class SessionSupervisorTests
+    {
+        private static (SessionSupervisor, SessionSettings) Started(long now = 0)
+        {
+            var settings = new SessionSettings();
+            var supervisor = new SessionSupervisor(settings);
+            supervisor.Start(now);
+            return (supervisor, settings);
+        }
+
+        [Fact]
+        public void DefaultsAreTheProtocols()
+        {
+            var s = new SessionSettings();
+            Assert.Equal(120, s.KeepAliveSeconds);
+            Assert.Equal(60000, s.PingIntervalMs);
+            Assert.Equal(2, s.MaxMissedPings);
+            Assert.Equal(10000, s.ReconnectStepMs);
+            Assert.Equal(600000, s.MaxReconnectWaitMs);
+        }
+
+        [Fact]
+        public void KeepAliveIsClampedTo600AndPingsToAtMost60In180Seconds()
+        {
+            var s = new SessionSettings { KeepAliveSeconds = 900, PingIntervalMs = 1000 };
+            Assert.Equal(600, s.KeepAliveSeconds);
+            Assert.Equal(3000, s.PingIntervalMs);
+            Assert.True(180000 / s.PingIntervalMs <= 60);
+        }
+
+        [Fact]
+        public void FirstAttemptIsAtOnce()
+        {
+            var (sup, _) = Started(1000);
+            Assert.Equal(SessionAction.Connect, sup.Poll(1000));
+            Assert.Equal(SessionState.Connecting, sup.State);
+        }
+
+        [Fact]
+        public void ReconnectScheduleIsAtOnceThen10_20_30SecondsCappedAt10Minutes()
+        {
+            var (sup, _) = Started(0);
+            long now = 0;
+            var waits = new long[70];
+            for (int i = 0; i < waits.Length; i++)
+            {
+                Assert.Equal(SessionAction.Connect, sup.Poll(now));
+                sup.OnConnectFailed(now);
+                waits[i] = sup.NextDeadline - now;
+                Assert.Equal(SessionAction.None, sup.Poll(sup.NextDeadline - 1));
+                now = sup.NextDeadline;
+            }
+
+            Assert.Equal(new long[] { 10000, 20000, 30000, 40000 }, waits[..4]);
+            Assert.Equal(600000, waits[59]);
+            Assert.Equal(600000, waits[69]);
+        }
+
+        [Fact]
+        public void SuccessResetsTheSchedule()
+        {
+            var (sup, _) = Started(0);
+            sup.Poll(0);
+            sup.OnConnectFailed(0);
+            sup.Poll(10000);
+            sup.OnConnectFailed(10000);
+            Assert.Equal(2, sup.FailedAttempts);
+            sup.Poll(30000);
+            sup.OnConnected(30000);
+            Assert.Equal(0, sup.FailedAttempts);
+            sup.OnConnectionLost(40000);
+            Assert.Equal(SessionAction.Connect, sup.Poll(40000));
+            sup.OnConnectFailed(40000);
+            Assert.Equal(50000, sup.NextDeadline);
+        }
+
+        [Fact]
+        public void RestartStartsFromZero()
+        {
+            var (sup, _) = Started(0);
+            for (long t = 0; sup.FailedAttempts < 5; t = sup.NextDeadline)
+            {
+                sup.Poll(t);
+                sup.OnConnectFailed(t);
+            }
+
+            sup.Start(500000);
+            Assert.Equal(0, sup.FailedAttempts);
+            Assert.Equal(SessionAction.Connect, sup.Poll(500000));
+        }
+
+        [Fact]
+        public void ConnectAttemptHasItsOwnTimeout()
+        {
+            var (sup, settings) = Started(0);
+            Assert.Equal(SessionAction.Connect, sup.Poll(0));
+            Assert.Equal(SessionAction.None, sup.Poll(settings.ConnectTimeoutMs - 1));
+            Assert.Equal(SessionAction.AbortConnect, sup.Poll(settings.ConnectTimeoutMs));
+            Assert.Equal(SessionState.Waiting, sup.State);
+            Assert.Equal(1, sup.FailedAttempts);
+            Assert.Equal(settings.ConnectTimeoutMs + 10000, sup.NextDeadline);
+        }
+
+        [Fact]
+        public void PingsEvery60SecondsWhileAnswered()
+        {
+            var (sup, _) = Started(0);
+            sup.Poll(0);
+            sup.OnConnected(0);
+            int pings = 0;
+            for (long t = 0; t <= 180000; t += 1000)
+            {
+                if (sup.Poll(t) == SessionAction.Ping)
+                {
+                    pings++;
+                    sup.OnPingResponse(t + 200);
+                }
+            }
+
+            Assert.Equal(3, pings); // at 60, 120 and 180 s
+            Assert.Equal(SessionState.Connected, sup.State);
+        }
+
+        [Fact]
+        public void TwoMissedPingResponsesDropTheConnectionAndReconnectAtOnce()
+        {
+            var (sup, _) = Started(0);
+            sup.Poll(0);
+            sup.OnConnected(0);
+            Assert.Equal(SessionAction.Ping, sup.Poll(60000));
+            Assert.Equal(SessionAction.Ping, sup.Poll(120000)); // first PINGRESP missed
+            Assert.Equal(1, sup.MissedPings);
+            Assert.Equal(SessionAction.Drop, sup.Poll(180000)); // second missed
+            Assert.Equal(SessionState.Waiting, sup.State);
+            Assert.Equal(SessionAction.Connect, sup.Poll(180000));
+        }
+
+        [Fact]
+        public void OneMissedPingResponseIsForgivenByTheNext()
+        {
+            var (sup, _) = Started(0);
+            sup.Poll(0);
+            sup.OnConnected(0);
+            sup.Poll(60000);
+            sup.Poll(120000);
+            sup.OnPingResponse(121000);
+            Assert.Equal(0, sup.MissedPings);
+            Assert.Equal(SessionAction.Ping, sup.Poll(180000));
+        }
+
+        [Fact]
+        public void EveryConnectionIsCountedSoStatusIsBroadcastAfterEach()
+        {
+            var (sup, _) = Started(0);
+            sup.Poll(0);
+            sup.OnConnected(0);
+            sup.OnConnectionLost(5000);
+            sup.Poll(5000);
+            sup.OnConnected(5100);
+            Assert.Equal(2, sup.Connections);
+        }
+
+        [Fact]
+        public void EventsOutOfOrderAreIgnored()
+        {
+            var (sup, _) = Started(0);
+            sup.OnConnected(0); // no attempt under way
+            Assert.Equal(SessionState.Waiting, sup.State);
+            sup.OnPingResponse(0);
+            sup.OnConnectionLost(0);
+            Assert.Equal(SessionAction.Connect, sup.Poll(0));
+        }
+
+        [Fact]
+        public void StoppedDoesNothing()
+        {
+            var (sup, _) = Started(0);
+            sup.Stop();
+            Assert.Equal(SessionAction.None, sup.Poll(1000000));
+        }
+    }
+}
