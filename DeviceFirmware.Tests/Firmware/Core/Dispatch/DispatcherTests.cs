@@ -1,0 +1,222 @@
+using System;
+using System.IO;
+using System.Linq;
+using DeviceFirmware.Core.Dispatch;
+using DeviceFirmware.Core.Logging;
+using DeviceFirmware.Protocol;
+using DeviceFirmware.Protocol.Frames;
+using DeviceFirmware.Protocol.P0;
+using Xunit;
+
+namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
+{
+    public class DispatcherTests
+    {
+        private const string Did = "did12345";
+        private const string App = "usrApp1";
+        private const string OtherApp = "usrApp2";
+        private readonly Product product = ProductJson.Load(Path.Combine(RepoRoot(), "hardware", "products", "gokit.json"));
+        private readonly RecordingSink sink = new();
+        private readonly FakeClock clock = new();
+        private readonly FakeOutputs outputs;
+        private readonly DataPointValues state;
+        private readonly DeviceRuntimeSettings settings = new();
+        private readonly LogEmitter log;
+        private readonly Dispatcher dispatcher;
+
+        public DispatcherTests()
+        {
+            outputs = new FakeOutputs(product.Points.Length);
+            state = new DataPointValues(product);
+            log = new LogEmitter(Did, sink, clock, 256, 5, 1000);
+            dispatcher = new Dispatcher(Did, state, sink, outputs, log, settings, null, new DispatcherOptions());
+        }
+
+        private static string RepoRoot()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(dir!.FullName, "DeviceFirmware.sln"))) dir = dir.Parent;
+            return dir.FullName;
+        }
+
+        private static byte[] Frame(ushort command, byte[] p0, uint sn = 0)
+        {
+            var buffer = new byte[p0.Length + 32];
+            FrameError error = command == GizwitsCommand.BusinessWithSn
+                ? FrameWriter.WriteBusinessWithSn(buffer, 0, command, sn, p0, 0, p0.Length, out int length)
+                : FrameWriter.WriteBusiness(buffer, 0, command, p0, 0, p0.Length, out length);
+            Assert.Equal(FrameError.None, error);
+            return buffer[..length];
+        }
+
+        // GoKit write: action 01, attr_flags 1 byte, writable section 6 bytes (2-byte bit area, R, G, B, motor).
+        // Relay (id 0) flagged → flags 0x01; Relay=1 is bit 0 of the bit area = lowest bit of its LAST byte.
+        private static readonly byte[] WriteRelayOn = { 0x01, 0x01, 0x00, 0x01, 0, 0, 0, 0 };
+
+        private DispatchOutcome Send(byte[] frame, string app = App, bool retained = false, string did = Did) =>
+            dispatcher.Handle($"app2dev/{did}/{app}", frame, 0, frame.Length, retained);
+
+        private FrameReader Decode(byte[] payload)
+        {
+            var reader = new FrameReader();
+            Assert.Equal(FrameError.None, reader.Decode(payload, 0, payload.Length));
+            return reader;
+        }
+
+        [Fact]
+        public void WriteMovesTheOutputAndBroadcastsTheNewStatus()
+        {
+            Assert.Equal(DispatchOutcome.Handled, Send(Frame(GizwitsCommand.Business, WriteRelayOn)));
+            Assert.Equal(1, outputs.Levels[0]);
+            var (topic, payload) = Assert.Single(sink.Published);
+            Assert.Equal($"dev2app/{Did}", topic);
+            var reader = Decode(payload);
+            Assert.Equal(GizwitsCommand.BusinessReply, reader.Command);
+            var status = new P0Message(product);
+            Assert.Equal(P0Error.None, status.Decode(reader.Buffer, reader.BodyOffset, reader.BodyLength));
+            Assert.Equal(P0Action.Report, status.Action);
+            Assert.Equal(1, status.Values.Get(0));
+        }
+
+        [Fact]
+        public void WriteWithSnIsAnsweredWithTheSameSnAndBroadcast()
+        {
+            Assert.Equal(DispatchOutcome.Handled, Send(Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 0xDEADBEEF)));
+            Assert.Equal(2, sink.Published.Count);
+            var answer = sink.Published.Single(p => p.Topic == $"dev2app/{Did}/{App}");
+            var reader = Decode(answer.Payload);
+            Assert.Equal(GizwitsCommand.BusinessWithSnAck, reader.Command);
+            Assert.Equal(0xDEADBEEFu, reader.Sn);
+            Assert.Contains(sink.Published, p => p.Topic == $"dev2app/{Did}");
+        }
+
+        [Fact]
+        public void RepeatedSnIsAnsweredAgainButRunsOnce()
+        {
+            byte[] frame = Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 7);
+            Send(frame);
+            byte[] first = sink.Published.Single(p => p.Topic.EndsWith(App, StringComparison.Ordinal)).Payload;
+            sink.Published.Clear();
+            Assert.Equal(DispatchOutcome.Repeated, Send(frame));
+            Assert.Equal(1, outputs.Applies);
+            var (topic, payload) = Assert.Single(sink.Published);
+            Assert.Equal($"dev2app/{Did}/{App}", topic);
+            Assert.Equal(first, payload);
+
+            // The same sn from another App is a different request.
+            Assert.Equal(DispatchOutcome.Handled, Send(frame, OtherApp));
+            Assert.Equal(2, outputs.Applies);
+        }
+
+        [Fact]
+        public void ReadIsAnsweredOnlyToTheAskingApp()
+        {
+            state.Set(9, 40); // Humidity
+            Assert.Equal(DispatchOutcome.Handled, Send(Frame(GizwitsCommand.Business, new byte[] { P0Action.Read })));
+            var (topic, payload) = Assert.Single(sink.Published);
+            Assert.Equal($"dev2app/{Did}/{App}", topic);
+            var reader = Decode(payload);
+            Assert.Equal(P0Action.ReadReply, payload[reader.BodyOffset]);
+            Assert.Equal(0, outputs.Applies);
+        }
+
+        [Fact]
+        public void SettingsAreAppliedAndConfirmed()
+        {
+            byte[] buffer = new byte[16];
+            FrameWriter.WriteSettings(buffer, 0, DeviceSettings.Compose(LogLevel.Info, false), out int length);
+            Assert.Equal(DispatchOutcome.Handled, Send(buffer[..length]));
+            Assert.False(settings.IndicatorLedEnabled);
+            Assert.Equal(LogLevel.Info, log.Threshold);
+            var (topic, payload) = Assert.Single(sink.Published);
+            Assert.Equal($"dev2app/{Did}/{App}", topic);
+            Assert.Equal(GizwitsCommand.SettingsAck, Decode(payload).Command);
+        }
+
+        [Fact]
+        public void ReservedSettingsBitsAreIgnoredWithAWarning()
+        {
+            byte[] buffer = new byte[16];
+            FrameWriter.WriteSettings(buffer, 0, 0x8003, out int length);
+            Send(buffer[..length]);
+            Assert.Equal(LogLevel.Info, settings.LogLevel);
+            Assert.Equal(0x0003, settings.Value);
+            Assert.Contains(sink.Published, p => Decode(p.Payload).Command == GizwitsCommand.Log);
+        }
+
+        public static TheoryData<string, string, bool, byte[], DispatchOutcome> Refusals() => new()
+        {
+            { Did, App, true, new byte[] { 0x01, 0x01, 0x00, 0x01, 0, 0, 0, 0 }, DispatchOutcome.Retained },
+            { "otherdid", App, false, new byte[] { 0x01, 0x01, 0x00, 0x01, 0, 0, 0, 0 }, DispatchOutcome.OtherDid },
+            { Did, "usr+bad", false, new byte[] { 0x01, 0x01, 0x00, 0x01, 0, 0, 0, 0 }, DispatchOutcome.BadAppClientId },
+            { Did, "usrABCDEFGHIJKLMNOPQRSTU", false, new byte[] { 0x01, 0x01, 0x00, 0x01, 0, 0, 0, 0 }, DispatchOutcome.BadAppClientId },
+            { Did, App, false, new byte[] { 0x01, 0x01, 0x00, 0x01, 0, 0, 0 }, DispatchOutcome.RefusedBusinessData }, // one byte short
+            { Did, App, false, new byte[] { 0x01, 0x41, 0x00, 0x01, 0, 0, 0, 11 }, DispatchOutcome.RefusedBusinessData }, // Motor_Speed 11 > max 10
+            { Did, App, false, new byte[] { 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, DispatchOutcome.Ignored }, // a report sent to a device
+        };
+
+        [Theory]
+        [MemberData(nameof(Refusals))]
+        public void RefusedInputChangesNothingAndIsLoggedAsWarning(string did, string app, bool retained, byte[] p0, DispatchOutcome expected)
+        {
+            Assert.Equal(expected, Send(Frame(GizwitsCommand.Business, p0), app, retained, did));
+            Assert.Equal(0, outputs.Applies);
+            Assert.All(outputs.Levels, level => Assert.Equal(0, level));
+            var (topic, payload) = Assert.Single(sink.Published);
+            Assert.Equal($"dev2app/{Did}", topic);
+            var reader = Decode(payload);
+            Assert.Equal(GizwitsCommand.Log, reader.Command);
+            Assert.Equal((byte)LogLevel.Warning, reader.LogLevel);
+        }
+
+        [Fact]
+        public void MalformedFrameChangesNothing()
+        {
+            byte[] frame = Frame(GizwitsCommand.Business, WriteRelayOn);
+            frame[4]++; // varlen no longer matches
+            Assert.Equal(DispatchOutcome.MalformedFrame, Send(frame));
+            Assert.Equal(FrameError.VarLenMismatch, dispatcher.LastFrameError);
+            Assert.Equal(0, outputs.Applies);
+        }
+
+        [Fact]
+        public void AFloodOfBadInputIsRateLimitedAndAValidCommandIsStillAnswered()
+        {
+            byte[] bad = { 0, 0, 0, 3, 9, 9 };
+            for (int i = 0; i < 1000; i++) Send(bad);
+            Assert.Equal(5, log.Sent); // the bucket's burst
+            Assert.Equal(995, log.Dropped);
+            sink.Published.Clear();
+            Assert.Equal(DispatchOutcome.Handled, Send(Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 1)));
+            Assert.Contains(sink.Published, p => p.Topic == $"dev2app/{Did}/{App}");
+        }
+
+        [Fact]
+        public void TenThousandCommandsAllocateNothingAfterWarmUp()
+        {
+            sink.Record = false;
+            byte[] write = Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 1);
+            byte[] read = Frame(GizwitsCommand.Business, new byte[] { P0Action.Read });
+            string topic = $"app2dev/{Did}/{App}";
+            for (uint i = 0; i < 100; i++)
+            {
+                write[11]++; // sn is bytes 8..11 (header 4, varlen 1, flags 1, command 2)
+                dispatcher.Handle(topic, write, 0, write.Length, false);
+                dispatcher.Handle(topic, read, 0, read.Length, false);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 5000; i++)
+            {
+                write[11] = (byte)i; // a new sn each time, so every write runs
+                write[10] = (byte)(1 + (i >> 8));
+                dispatcher.Handle(topic, write, 0, write.Length, false);
+                dispatcher.Handle(topic, read, 0, read.Length, false);
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(0, allocated);
+            Assert.True(sink.Count >= 15000);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace DeviceFirmware.Core.Dispatch
+{
+    /// <summary>Sizes of the dispatcher's preallocated tables.</summary>
+    public sealed class DispatcherOptions
+    {
+        /// <summary>Apps whose reply topic is remembered (default 8).</summary>
+        public int KnownApps { get; set; } = 8;
+
+        /// <summary>Answered 0x0093 requests remembered to answer repeats (default 16).</summary>
+        public int RepeatWindow { get; set; } = 16;
+
+        /// <summary>Largest answer a custom (0x05) handler may write (default 64 bytes).</summary>
+        public int MaxCustomReplyBytes { get; set; } = 64;
+    }
+}
