@@ -111,7 +111,7 @@ namespace NanoCheck.IlScan
             }
 
             // Anything generic or multi-dimensional left in the spec tables that no signature or method body
-            // above led to (e.g. a generic base type or interface, a catch clause): report the row itself.
+            // above led to (e.g. one used only inside a custom attribute): report the row itself.
             foreach (int row in Enumerable.Range(1, _md.GetTableRowCount(TableIndex.TypeSpec)))
             {
                 TypeSpecificationHandle h = MetadataTokens.TypeSpecificationHandle(row);
