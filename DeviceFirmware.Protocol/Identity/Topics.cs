@@ -1,3 +1,5 @@
+using DeviceFirmware.Protocol.Text;
+
 namespace DeviceFirmware.Protocol.Identity
 {
     /// <summary>
@@ -44,7 +46,7 @@ namespace DeviceFirmware.Protocol.Identity
         {
             TopicError error = ParseApp2Dev(topic, out int didStart, out int didLength, out appClientIdStart, out appClientIdLength);
             if (error != TopicError.None) return error;
-            if (ownDid == null || didLength != ownDid.Length || !RegionEquals(topic, didStart, ownDid, 0, didLength)) return TopicError.OtherDid;
+            if (ownDid == null || didLength != ownDid.Length || !Ordinal.RegionEquals(topic, didStart, ownDid, 0, didLength)) return TopicError.OtherDid;
             return TopicError.None;
         }
 
@@ -102,18 +104,6 @@ namespace DeviceFirmware.Protocol.Identity
         }
 
         private static bool StartsWith(string text, string prefix) =>
-            text.Length >= prefix.Length && RegionEquals(text, 0, prefix, 0, prefix.Length);
-
-        // Ordinal, char by char: nanoFramework's mscorlib has no string.CompareOrdinal. Callers have checked
-        // that both ranges lie inside their strings.
-        private static bool RegionEquals(string a, int aStart, string b, int bStart, int length)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                if (a[aStart + i] != b[bStart + i]) return false;
-            }
-
-            return true;
-        }
+            text.Length >= prefix.Length && Ordinal.RegionEquals(text, 0, prefix, 0, prefix.Length);
     }
 }

@@ -1,3 +1,4 @@
+using DeviceFirmware.Protocol.Text;
 using DeviceFirmware.Protocol.Identity;
 
 namespace DeviceFirmware.Core.Messaging
@@ -34,7 +35,7 @@ namespace DeviceFirmware.Core.Messaging
             for (int i = 0; i < clientIds.Length; i++)
             {
                 string known = clientIds[i];
-                if (known != null && known.Length == length && string.CompareOrdinal(topic, start, known, 0, length) == 0)
+                if (known != null && known.Length == length && Ordinal.RegionEquals(topic, start, known, 0, length))
                 {
                     lastUse[i] = ++useCounter;
                     return i;
