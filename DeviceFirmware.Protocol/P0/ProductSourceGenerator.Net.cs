@@ -15,7 +15,7 @@ namespace DeviceFirmware.Protocol.P0
     /// The output is deterministic (same product, namespace and class: same text, <c>\n</c> line endings), so a test
     /// can compare it with the committed file. Doubles are written with the invariant round-trip format and always a
     /// decimal point or exponent, so they parse back to the same bits; strings escape quotes, backslashes, control and
-    /// every non-ASCII character as <c>\uXXXX</c>; longs carry an <c>L</c> suffix.
+    /// every non-ASCII character as <c>\uXXXX</c>; longs carry an <c>L</c> suffix. The whole file is ASCII.
     /// </remarks>
     public static class ProductSourceGenerator
     {
@@ -176,21 +176,35 @@ namespace DeviceFirmware.Protocol.P0
             text.Append(line).Append('\n');
         }
 
-        /// <summary>Text for a // comment: control characters would end the comment, so they become '?'.</summary>
+        /// <summary>Text for a // comment, ASCII only: control characters would end the comment, so they and non-ASCII become '?'.</summary>
         private static string Sanitise(string value)
         {
             var text = new StringBuilder(value.Length);
             foreach (char c in value)
             {
-                text.Append(c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029' || c == '\u0085' ? '?' : c);
+                text.Append(c < 0x20 || c > 0x7E ? '?' : c);
             }
 
             return text.ToString();
         }
 
-        /// <summary>Text for an XML doc comment inside a // line.</summary>
-        private static string XmlText(string value) =>
-            Sanitise(value).Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        /// <summary>Text for an XML doc comment, ASCII only: markup escaped, non-ASCII as character references, control characters as '?'.</summary>
+        private static string XmlText(string value)
+        {
+            var text = new StringBuilder(value.Length);
+            foreach (Rune rune in value.EnumerateRunes())
+            {
+                int c = rune.Value;
+                if (c == '&') text.Append("&amp;");
+                else if (c == '<') text.Append("&lt;");
+                else if (c == '>') text.Append("&gt;");
+                else if (c < 0x20 || c == 0x7F) text.Append('?');
+                else if (c > 0x7E) text.Append("&#x").Append(c.ToString("X", CultureInfo.InvariantCulture)).Append(';');
+                else text.Append((char)c);
+            }
+
+            return text.ToString();
+        }
 
         private static bool IsIdentifier(string value)
         {
