@@ -44,7 +44,7 @@ namespace DeviceFirmware.Protocol.Identity
         {
             TopicError error = ParseApp2Dev(topic, out int didStart, out int didLength, out appClientIdStart, out appClientIdLength);
             if (error != TopicError.None) return error;
-            if (ownDid == null || didLength != ownDid.Length || string.CompareOrdinal(topic, didStart, ownDid, 0, didLength) != 0) return TopicError.OtherDid;
+            if (ownDid == null || didLength != ownDid.Length || !RegionEquals(topic, didStart, ownDid, 0, didLength)) return TopicError.OtherDid;
             return TopicError.None;
         }
 
@@ -102,6 +102,17 @@ namespace DeviceFirmware.Protocol.Identity
         }
 
         private static bool StartsWith(string text, string prefix) =>
-            text.Length >= prefix.Length && string.CompareOrdinal(text, 0, prefix, 0, prefix.Length) == 0;
+            text.Length >= prefix.Length && RegionEquals(text, 0, prefix, 0, prefix.Length);
+
+        /// <summary>Ordinal comparison of two regions the caller has bounds-checked (nanoFramework's string has no CompareOrdinal).</summary>
+        private static bool RegionEquals(string a, int aStart, string b, int bStart, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                if (a[aStart + i] != b[bStart + i]) return false;
+            }
+
+            return true;
+        }
     }
 }

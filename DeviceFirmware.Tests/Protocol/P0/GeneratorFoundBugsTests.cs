@@ -1,9 +1,10 @@
+using DeviceFirmware.Protocol.Identity;
 using DeviceFirmware.Protocol.P0;
 using Xunit;
 
 namespace DeviceFirmware.Tests.Protocol.P0
 {
-    /// <summary>Bugs found in the P0 model while writing the generator and gizctl p0 (kept here so they stay fixed).</summary>
+    /// <summary>Bugs found in DeviceFirmware.Protocol while writing the generator and gizctl p0 (kept here so they stay fixed).</summary>
     public class GeneratorFoundBugsTests
     {
         private static readonly DataPoint Temperature =
@@ -37,5 +38,18 @@ namespace DeviceFirmware.Tests.Protocol.P0
         [InlineData(-40.06)]
         [InlineData(60.06)]
         public void TryToRawRefusesJustOutside(double shown) => Assert.False(Temperature.TryToRaw(shown, out _));
+
+        [Fact]
+        public void App2DevTopicComparesTheDidWithoutStringCompareOrdinal()
+        {
+            // Topics used string.CompareOrdinal, which nanoFramework's mscorlib 1.17.11 lacks; the in-place
+            // comparison that replaced it must behave the same.
+            string client = AppClientId.NewRandom(new System.Random(7));
+            string topic = Topics.App2Dev("did0123456789abcdefABC", client);
+            Assert.Equal(TopicError.None, Topics.ParseApp2Dev(topic, "did0123456789abcdefABC", out int start, out int length));
+            Assert.Equal(client, topic.Substring(start, length));
+            Assert.Equal(TopicError.OtherDid, Topics.ParseApp2Dev(topic, "did0123456789abcdefABD", out _, out _));
+            Assert.Equal(TopicError.OtherDid, Topics.ParseApp2Dev(topic, "did0123456789abcdefAB", out _, out _));
+        }
     }
 }
