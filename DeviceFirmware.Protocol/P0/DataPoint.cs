@@ -80,11 +80,20 @@ namespace DeviceFirmware.Protocol.P0
 
         /// <summary>
         /// The raw value of shown value <paramref name="shown"/>, rounded to the nearest step; false when the
-        /// result is outside min..max (the caller names this point in its error).
+        /// result is outside min..max or <paramref name="shown"/> is not a number (the caller names this point in its error).
         /// </summary>
         public bool TryToRaw(double shown, out long raw)
         {
             double x = Ratio == 0 ? shown - Addition : (shown - Addition) / Ratio;
+
+            // Refuse NaN, the infinities and anything far outside min..max before the cast to long, which is
+            // undefined for them (.NET turns NaN into 0, so a failed sensor reading passed as a valid raw 0).
+            if (!(x > Min - 1 && x < Max + 1))
+            {
+                raw = 0;
+                return false;
+            }
+
             double rounded = x >= 0 ? (long)(x + 0.5) : -(long)(-x + 0.5);
             raw = (long)rounded;
             return rounded >= Min && rounded <= Max;
