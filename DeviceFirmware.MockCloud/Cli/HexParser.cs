@@ -94,23 +94,27 @@ namespace DeviceFirmware.MockCloud.Cli
         /// </summary>
         public static bool TryParseNumber(string text, string what, uint max, out uint value, out string error)
         {
+            value = 0;
             error = string.Empty;
             string t = text.Trim();
-            bool ok = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                ? uint.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value)
-                : uint.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+            bool hex = t.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+            ReadOnlySpan<char> digits = hex ? t.AsSpan(2) : t.AsSpan();
+            bool ok = hex
+                ? UInt128.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out UInt128 wide)
+                : UInt128.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out wide);
             if (!ok)
             {
                 error = $"{what} '{text}' is not a number (decimal, or hex with 0x)";
                 return false;
             }
 
-            if (value > max)
+            if (wide > max)
             {
                 error = $"{what} {text} is out of range (0 to {max.ToString(CultureInfo.InvariantCulture)})";
                 return false;
             }
 
+            value = (uint)wide;
             return true;
         }
 
