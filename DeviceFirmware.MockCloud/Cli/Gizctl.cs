@@ -29,7 +29,8 @@ namespace DeviceFirmware.MockCloud.Cli
             ArgumentNullException.ThrowIfNull(args);
             ArgumentNullException.ThrowIfNull(stdout);
             ArgumentNullException.ThrowIfNull(stderr);
-            ParseResult result = BuildRootCommand().Parse(args);
+            // No response files: "@text" is an ordinary value (log content, tags), never a file to expand.
+            ParseResult result = BuildRootCommand().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })
             {
                 foreach (ParseError error in result.Errors)

@@ -61,6 +61,14 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
+        public void AtSignIsAValueNotAResponseFile()
+        {
+            JsonElement json = RoundTrip("--command", "0x0012", "--level", "3", "--tag", "@tag", "--content", "@nonexistent-file");
+            Assert.Equal("@tag", json.GetProperty("tag").GetString());
+            Assert.Equal("@nonexistent-file", json.GetProperty("content").GetString());
+        }
+
+        [Fact]
         public void Log0012MatchesVector()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0012", "--level", "2", "--tag", "relay", "--source", "Core", "--content", "开关已打开 relay on");
