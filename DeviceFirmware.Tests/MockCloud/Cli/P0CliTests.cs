@@ -231,7 +231,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
 
         [Fact]
         public void MissingRequiredOptionIsACommandLineError() =>
-            Assert.Equal(1, Run("p0", "decode", "02").Exit);
+            Assert.Equal(2, Run("p0", "decode", "02").Exit); // gizctl exits 2 on every usage error
 
         [Theory]
         [InlineData(0.1, -40.0, 615, "21.5")]
