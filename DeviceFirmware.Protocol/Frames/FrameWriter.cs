@@ -26,6 +26,7 @@ namespace DeviceFirmware.Protocol.Frames
         public static FrameError WriteHeader(byte[] buffer, int offset, int flags, int command, int bodyLength, out int headerLength)
         {
             headerLength = 0;
+            if (command < 0 || command > 0xFFFF || flags < 0 || flags > 0xFF) return FrameError.FieldOutOfRange;
             int frameLength = FrameLength(bodyLength);
             if (frameLength < 0) return FrameError.FieldOverLimit;
             if (buffer == null || offset < 0 || offset > buffer.Length - frameLength) return FrameError.BufferTooSmall;

@@ -13,11 +13,17 @@ namespace DeviceFirmware.Protocol.P0
             length = 0;
             if (action != P0Action.ReadReply && action != P0Action.Report) return P0Error.UnknownAction;
             Product product = values.Product;
+            DataPoint[] points = product.Points;
+            for (int id = 0; id < points.Length; id++)
+            {
+                P0Error error = P0Values.FitsField(points[id], values.Get(id));
+                if (error != P0Error.None) return error;
+            }
+
             int size = 1 + product.FullStatusSize;
             if (!Fits(buffer, offset, size)) return P0Error.BufferTooSmall;
             buffer[offset] = action;
             Clear(buffer, offset + 1, product.FullStatusSize);
-            DataPoint[] points = product.Points;
             for (int id = 0; id < points.Length; id++)
             {
                 WritePoint(values, points[id], buffer, offset + 1);
@@ -103,6 +109,11 @@ namespace DeviceFirmware.Protocol.P0
                 {
                     if (points[id].Type != DataPointType.Writable) return P0Error.NotWritable;
                     P0Error error = P0Values.Check(points[id], values.Get(id));
+                    if (error != P0Error.None) return error;
+                }
+                else if (action != P0Action.VariableRead)
+                {
+                    P0Error error = P0Values.FitsField(points[id], values.Get(id));
                     if (error != P0Error.None) return error;
                 }
 

@@ -48,6 +48,7 @@ namespace DeviceFirmware.Protocol.P0
         public static string LayOutSection(DataPoint[] points, DataPointType section, int start, out int bitArea, out int end)
         {
             int bits = 0;
+            DataPoint highest = null;
             for (int i = 0; i < points.Length; i++)
             {
                 DataPoint point = points[i];
@@ -58,10 +59,20 @@ namespace DeviceFirmware.Protocol.P0
                     return Named(point) + "a " + DataTypeName(point.DataType) + " sits in the bit area at the start of its section (byte " + start + "), not at byte_offset " + point.ByteOffset;
                 }
 
-                if (point.BitOffset + point.Length > bits) bits = point.BitOffset + point.Length;
+                if (point.BitOffset + point.Length > bits)
+                {
+                    bits = point.BitOffset + point.Length;
+                    highest = point;
+                }
             }
 
             bitArea = (bits + 7) / 8;
+            if (start + bitArea > MaxStatusBytes)
+            {
+                end = 0;
+                return Named(highest) + "its bit area runs past the largest status (" + MaxStatusBytes + " bytes)";
+            }
+
             bool[] bitUsed = new bool[bitArea * 8];
             end = start + bitArea;
             for (int i = 0; i < points.Length; i++)

@@ -69,7 +69,7 @@ namespace DeviceFirmware.Tests.Protocol.P0
             Assert.Equal(raw, x);
         }
 
-        [Fact(Skip = "bug: DataPoint.TryToRaw returns true with raw 0 for NaN; fix in DataPoint.cs TryToRaw (see report)")]
+        [Fact]
         public void NaN_is_not_a_value()
         {
             // (long)NaN is 0 on .NET, so TryToRaw(NaN) "rounds" to 0, which is inside min..max.

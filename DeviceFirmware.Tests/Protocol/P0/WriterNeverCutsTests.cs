@@ -10,9 +10,8 @@ namespace DeviceFirmware.Tests.Protocol.P0
     /// </summary>
     public class WriterNeverCutsTests
     {
-        private const string Bug = "bug: P0Writer.WriteStatus and WriteVariable (0x13/0x14) truncate values that do not fit their field (see report)";
 
-        [Theory(Skip = Bug)]
+        [Theory]
         [InlineData("LED_Color", 5L, P0Error.EnumOutOfRange)]   // 0b101 in 2 bits → written as 01 (Yellow)
         [InlineData("Relay", 2L, P0Error.ValueOutOfRange)]      // 0b10 in 1 bit → written as 0
         [InlineData("LED_R", 300L, P0Error.ValueOutOfRange)]    // 0x12c in 1 byte → written as 0x2c
@@ -27,7 +26,7 @@ namespace DeviceFirmware.Tests.Protocol.P0
             Assert.Equal(0, n);
         }
 
-        [Theory(Skip = Bug)]
+        [Theory]
         [InlineData(P0Action.VariableReport)]
         [InlineData(P0Action.VariableReadReply)]
         public void Variable_report_refuses_a_value_that_does_not_fit(byte action)
