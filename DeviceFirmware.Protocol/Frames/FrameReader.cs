@@ -10,6 +10,8 @@ namespace DeviceFirmware.Protocol.Frames
     /// </summary>
     public sealed class FrameReader
     {
+        private bool commandFieldsSet;
+
         /// <summary>The buffer of the last decode.</summary>
         public byte[] Buffer { get; private set; }
 
@@ -94,15 +96,10 @@ namespace DeviceFirmware.Protocol.Frames
             Buffer = buffer;
             FrameOffset = offset;
             Sn = 0;
-            Settings = 0;
-            LogLevel = 0;
-            TagOffset = TagLength = SourceOffset = SourceLength = ContentOffset = ContentLength = 0;
-            MacOffset = MacLength = PasscodeOffset = PasscodeLength = BusinessVersionOffset = BusinessVersionLength = 0;
-            Online = false;
-            ProtocolVersion = 0;
             Flags = 0;
             Command = 0;
             BodyOffset = BodyLength = 0;
+            if (commandFieldsSet) ClearCommandFields();
 
             if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length - count)
             {
@@ -137,6 +134,7 @@ namespace DeviceFirmware.Protocol.Frames
 
             BodyOffset = pos;
             BodyLength = end - pos;
+            if (Command == GizwitsCommand.Settings || Command == GizwitsCommand.Log || Command == GizwitsCommand.DeviceOnline) commandFieldsSet = true;
             switch (Command)
             {
                 case GizwitsCommand.Settings:
@@ -163,6 +161,19 @@ namespace DeviceFirmware.Protocol.Frames
             Error = FrameError.None;
             ErrorOffset = -1;
             return FrameError.None;
+        }
+
+        // Only 0x0010, 0x0012 and 0x0092 fill these; clearing them only after such a frame keeps the
+        // business-data path (the hot one) short.
+        private void ClearCommandFields()
+        {
+            Settings = 0;
+            LogLevel = 0;
+            TagOffset = TagLength = SourceOffset = SourceLength = ContentOffset = ContentLength = 0;
+            MacOffset = MacLength = PasscodeOffset = PasscodeLength = BusinessVersionOffset = BusinessVersionLength = 0;
+            Online = false;
+            ProtocolVersion = 0;
+            commandFieldsSet = false;
         }
 
         private FrameError DecodeLog(int pos, int end)
