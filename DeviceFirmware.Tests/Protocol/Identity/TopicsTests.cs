@@ -1,0 +1,134 @@
+using DeviceFirmware.Protocol.Identity;
+using Xunit;
+
+namespace DeviceFirmware.Tests.Protocol.Identity
+{
+    /// <summary>Topic builders and parsers (PROTOCOL.md §1).</summary>
+    public class TopicsTests
+    {
+        private const string Did = "abcDEF0123456789xyzABC";
+        private const string Cid = "usr0123456789abcdefghij";
+
+        [Fact]
+        public void Builders()
+        {
+            Assert.Equal("app2dev/" + Did + "/" + Cid, Topics.App2Dev(Did, Cid));
+            Assert.Equal("app2dev/" + Did + "/#", Topics.DeviceSubscription(Did));
+            Assert.Equal("dev2app/" + Did, Topics.Dev2App(Did));
+            Assert.Equal("dev2app/" + Did + "/" + Cid, Topics.Dev2App(Did, Cid));
+            Assert.Equal("ser2cli_res/" + Cid, Topics.Ser2CliRes(Cid));
+        }
+
+        [Fact]
+        public void ReplyToSwapsTheDirectionKeepingDidAndClient()
+        {
+            Assert.Equal("dev2app/" + Did + "/" + Cid, Topics.ReplyTo(Topics.App2Dev(Did, Cid)));
+            Assert.Equal("dev2app/d/usr1", Topics.ReplyTo("app2dev/d/usr1"));
+        }
+
+        [Fact]
+        public void ParseApp2DevWithOwnDid()
+        {
+            string topic = Topics.App2Dev(Did, Cid);
+            Assert.Equal(TopicError.None, Topics.ParseApp2Dev(topic, Did, out int start, out int length));
+            Assert.Equal(8 + Did.Length + 1, start);
+            Assert.Equal(Cid, topic.Substring(start, length));
+        }
+
+        [Fact]
+        public void ParseApp2DevGivesBothRanges()
+        {
+            string topic = Topics.App2Dev(Did, "usr1");
+            Assert.Equal(TopicError.None, Topics.ParseApp2Dev(topic, out int didStart, out int didLength, out int cidStart, out int cidLength));
+            Assert.Equal(Did, topic.Substring(didStart, didLength));
+            Assert.Equal("usr1", topic.Substring(cidStart, cidLength));
+        }
+
+        [Theory]
+        [InlineData("app2dev/otherDid/usr1", TopicError.OtherDid)]
+        [InlineData("app2dev/abcDEF0123456789xyzAB/usr1", TopicError.OtherDid)]   // own DID minus its last char
+        [InlineData("app2dev/abcDEF0123456789xyzABCD/usr1", TopicError.OtherDid)] // own DID plus a char
+        [InlineData("app2dev/ABCDEF0123456789xyzABC/usr1", TopicError.OtherDid)]  // case differs
+        [InlineData("app2dev/abcDEF0123456789xyzABC/bad", TopicError.BadAppClientId)]
+        [InlineData("app2dev/abcDEF0123456789xyzABC/usr012345678901234567890", TopicError.BadAppClientId)]
+        [InlineData("app2dev/abcDEF0123456789xyzABC/#", TopicError.BadAppClientId)]
+        [InlineData("app2dev/abcDEF0123456789xyzABC/+", TopicError.BadAppClientId)]
+        [InlineData("app2dev/abcDEF0123456789xyzABC", TopicError.MissingAppClientId)]
+        [InlineData("app2dev/abcDEF0123456789xyzABC/", TopicError.MissingAppClientId)]
+        [InlineData("app2dev/abcDEF0123456789xyzABC/usr1/x", TopicError.ExtraLevels)]
+        [InlineData("app2dev/abcDEF0123456789xyzABC/usr1/", TopicError.ExtraLevels)]
+        [InlineData("app2dev//usr1", TopicError.BadDid)]
+        [InlineData("app2dev/", TopicError.BadDid)]
+        [InlineData("app2dev/d+d/usr1", TopicError.BadDid)]
+        [InlineData("app2dev/d d/usr1", TopicError.BadDid)]
+        [InlineData("app2dev", TopicError.WrongPrefix)]
+        [InlineData("App2dev/abcDEF0123456789xyzABC/usr1", TopicError.WrongPrefix)]
+        [InlineData("dev2app/abcDEF0123456789xyzABC/usr1", TopicError.WrongPrefix)]
+        [InlineData("/app2dev/abcDEF0123456789xyzABC/usr1", TopicError.WrongPrefix)]
+        [InlineData("", TopicError.Empty)]
+        public void ParseApp2DevRefuses(string topic, TopicError expected)
+        {
+            Assert.Equal(expected, Topics.ParseApp2Dev(topic, Did, out _, out _));
+        }
+
+        [Fact]
+        public void ParseApp2DevRefusesNulls()
+        {
+            Assert.Equal(TopicError.Empty, Topics.ParseApp2Dev(null!, Did, out _, out _));
+            Assert.Equal(TopicError.OtherDid, Topics.ParseApp2Dev(Topics.App2Dev(Did, Cid), null!, out _, out _));
+        }
+
+        [Fact]
+        public void ParseDev2AppBroadcast()
+        {
+            string topic = Topics.Dev2App(Did);
+            Assert.Equal(TopicError.None, Topics.ParseDev2App(topic, out int didStart, out int didLength, out int cidStart, out int cidLength));
+            Assert.Equal(Did, topic.Substring(didStart, didLength));
+            Assert.Equal(-1, cidStart);
+            Assert.Equal(0, cidLength);
+        }
+
+        [Fact]
+        public void ParseDev2AppPerApp()
+        {
+            string topic = Topics.Dev2App(Did, Cid);
+            Assert.Equal(TopicError.None, Topics.ParseDev2App(topic, out int didStart, out int didLength, out int cidStart, out int cidLength));
+            Assert.Equal(Did, topic.Substring(didStart, didLength));
+            Assert.Equal(Cid, topic.Substring(cidStart, cidLength));
+        }
+
+        [Theory]
+        [InlineData("dev2app/did1/", TopicError.MissingAppClientId)]
+        [InlineData("dev2app/did1/usr1/x", TopicError.ExtraLevels)]
+        [InlineData("dev2app/did1/usx1", TopicError.BadAppClientId)]
+        [InlineData("dev2app/", TopicError.BadDid)]
+        [InlineData("dev2app/#", TopicError.BadDid)]
+        [InlineData("app2dev/did1", TopicError.WrongPrefix)]
+        [InlineData("dev2ap", TopicError.WrongPrefix)]
+        [InlineData("", TopicError.Empty)]
+        public void ParseDev2AppRefuses(string topic, TopicError expected)
+        {
+            Assert.Equal(expected, Topics.ParseDev2App(topic, out _, out _, out _, out _));
+        }
+
+        [Fact]
+        public void ParseSer2CliRes()
+        {
+            Assert.Equal(TopicError.None, Topics.ParseSer2CliRes(Topics.Ser2CliRes(Cid), out int start, out int length));
+            Assert.Equal(12, start);
+            Assert.Equal(Cid.Length, length);
+        }
+
+        [Theory]
+        [InlineData("ser2cli_res/", TopicError.MissingAppClientId)]
+        [InlineData("ser2cli_res/usr1/x", TopicError.ExtraLevels)]
+        [InlineData("ser2cli_res/bad", TopicError.BadAppClientId)]
+        [InlineData("ser2cli/usr1", TopicError.WrongPrefix)]
+        [InlineData("ser2cli_res", TopicError.WrongPrefix)]
+        [InlineData("", TopicError.Empty)]
+        public void ParseSer2CliResRefuses(string topic, TopicError expected)
+        {
+            Assert.Equal(expected, Topics.ParseSer2CliRes(topic, out _, out _));
+        }
+    }
+}

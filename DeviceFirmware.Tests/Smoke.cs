@@ -1,5 +1,0 @@
-using Xunit;
-namespace DeviceFirmware.Tests
-{
-    public class Smoke { [Fact] public void Builds() => Assert.True(true); }
-}
