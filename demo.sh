@@ -32,6 +32,6 @@ echo "$(gizctl p0 decode --product "$product" 04 01 05 0a 14 1e 08 01 02 67 28 0
 echo
 echo "== Bad input gets a named error and the offset where it went wrong (exit code 2)"
 set +e
-printf 'varlen says 5, 4 bytes follow:  '; gizctl frame decode 0000000305000010; echo "  (exit $?)"
+printf 'varlen says 5, 3 bytes follow:  '; gizctl frame decode 0000000305000010; echo "  (exit $?)"
 printf 'Motor_Speed 9 is out of range:  '; gizctl p0 encode --product "$product" --write Motor_Speed=9; echo "  (exit $?)"
 set -e
