@@ -18,13 +18,9 @@ namespace DeviceFirmware.Tests.Protocol.P0
         // 0x14 report of every point (see GoKitVariableGoldenTests).
         private static readonly byte[] VariableReport = P0TestData.Hex("14 0f ff 5d 10 80 fe 07 02 67 37");
 
-        private static long Measure(Action body)
-        {
-            for (int i = 0; i < Loops; i++) body(); // warm-up (JIT, tiering)
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < Loops; i++) body();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+        // Warm-up, then the cleanest of a few rounds: the runtime's tiered JIT may allocate once mid-loop,
+        // while code that allocates per call dirties every round.
+        private static long Measure(Action body) => DeviceFirmware.Tests.Support.Allocations.Of(body, Loops);
 
         [Fact]
         public void Decode_write_apply_and_report_allocate_nothing()
