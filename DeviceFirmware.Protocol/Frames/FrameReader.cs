@@ -101,7 +101,7 @@ namespace DeviceFirmware.Protocol.Frames
             BodyOffset = BodyLength = 0;
             if (commandFieldsSet) ClearCommandFields();
 
-            if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length - count)
+            if (!ByteRange.IsValid(buffer, offset, count))
             {
                 return Fail(FrameError.InvalidArguments, 0);
             }

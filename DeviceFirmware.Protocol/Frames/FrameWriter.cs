@@ -29,7 +29,7 @@ namespace DeviceFirmware.Protocol.Frames
             if (command < 0 || command > 0xFFFF || flags < 0 || flags > 0xFF) return FrameError.FieldOutOfRange;
             int frameLength = FrameLength(bodyLength);
             if (frameLength < 0) return FrameError.FieldOverLimit;
-            if (buffer == null || offset < 0 || offset > buffer.Length - frameLength) return FrameError.BufferTooSmall;
+            if (!ByteRange.IsValid(buffer, offset, frameLength)) return FrameError.BufferTooSmall;
             buffer[offset] = 0;
             buffer[offset + 1] = 0;
             buffer[offset + 2] = 0;
@@ -49,7 +49,7 @@ namespace DeviceFirmware.Protocol.Frames
         public static FrameError WriteRaw(byte[] buffer, int offset, int flags, int command, byte[] body, int bodyOffset, int bodyCount, out int length)
         {
             length = 0;
-            if (bodyCount < 0 || (bodyCount > 0 && (body == null || bodyOffset < 0 || bodyOffset > body.Length - bodyCount))) return FrameError.InvalidArguments;
+            if (!ByteRange.IsValidOrEmpty(body, bodyOffset, bodyCount)) return FrameError.InvalidArguments;
             FrameError error = WriteHeader(buffer, offset, flags, command, bodyCount, out int header);
             if (error != FrameError.None) return error;
             if (bodyCount > 0) System.Array.Copy(body, bodyOffset, buffer, offset + header, bodyCount);
@@ -72,7 +72,7 @@ namespace DeviceFirmware.Protocol.Frames
             length = 0;
             if (!GizwitsCommand.HasSn(command)) return FrameError.UnknownCommand;
             if (dataCount > FrameLimits.MaxBusinessData) return FrameError.FieldOverLimit;
-            if (dataCount < 0 || (dataCount > 0 && (data == null || dataOffset < 0 || dataOffset > data.Length - dataCount))) return FrameError.InvalidArguments;
+            if (!ByteRange.IsValidOrEmpty(data, dataOffset, dataCount)) return FrameError.InvalidArguments;
             FrameError error = WriteHeader(buffer, offset, 0, command, FrameLimits.SnLength + dataCount, out int header);
             if (error != FrameError.None) return error;
             int pos = offset + header;

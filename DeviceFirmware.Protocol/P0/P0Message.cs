@@ -54,7 +54,7 @@ namespace DeviceFirmware.Protocol.P0
             PayloadOffset = PayloadLength = 0;
             ErrorPointId = -1;
             ClearFlags();
-            if (buffer == null || offset < 0 || count < 0 || offset > buffer.Length - count) return Fail(P0Error.InvalidArguments, -1);
+            if (!ByteRange.IsValid(buffer, offset, count)) return Fail(P0Error.InvalidArguments, -1);
             if (count == 0) return Fail(P0Error.Empty, -1);
 
             Action = buffer[offset];

@@ -80,7 +80,7 @@ namespace DeviceFirmware.Protocol.P0
         {
             length = 0;
             if (action != P0Action.CustomToDevice && action != P0Action.CustomToApp) return P0Error.UnknownAction;
-            if (dataCount < 0 || (dataCount > 0 && (data == null || dataOffset < 0 || dataOffset > data.Length - dataCount))) return P0Error.InvalidArguments;
+            if (!ByteRange.IsValidOrEmpty(data, dataOffset, dataCount)) return P0Error.InvalidArguments;
             if (!Fits(buffer, offset, 1 + dataCount)) return P0Error.BufferTooSmall;
             buffer[offset] = action;
             if (dataCount > 0) System.Array.Copy(data, dataOffset, buffer, offset + 1, dataCount);
@@ -172,7 +172,7 @@ namespace DeviceFirmware.Protocol.P0
         }
 
         private static bool Fits(byte[] buffer, int offset, int size) =>
-            buffer != null && offset >= 0 && offset <= buffer.Length - size;
+            ByteRange.IsValid(buffer, offset, size);
 
         private static void Clear(byte[] buffer, int offset, int count)
         {
