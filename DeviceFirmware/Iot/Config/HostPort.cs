@@ -1,0 +1,41 @@
+#nullable enable
+using System.Globalization;
+
+namespace DeviceFirmware.Iot.Config;
+
+/// <summary>A <c>HOST:PORT</c> option value (<c>127.0.0.1:1883</c>, <c>[::1]:1883</c>, <c>m2m.example:8883</c>).</summary>
+public readonly record struct HostPort(string Host, int Port)
+{
+    /// <summary>Parses <paramref name="text"/>; false with a reason when it is not HOST:PORT with a port in 1–65535.</summary>
+    public static bool TryParse(string? text, out HostPort value, out string error)
+    {
+        value = default;
+        error = "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "is empty (expected HOST:PORT)";
+            return false;
+        }
+
+        int colon = text.LastIndexOf(':');
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            error = $"'{text}' is not HOST:PORT";
+            return false;
+        }
+
+        string host = text[..colon];
+        if (host.StartsWith('[') && host.EndsWith(']')) host = host[1..^1];
+        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)
+        {
+            error = $"'{text}' has no port in 1-65535";
+            return false;
+        }
+
+        value = new HostPort(host, port);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Host.Contains(':', System.StringComparison.Ordinal) ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
+}

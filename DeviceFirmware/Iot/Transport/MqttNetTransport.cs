@@ -1,0 +1,283 @@
+#nullable enable
+using System;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DeviceFirmware.Core.Messaging;
+using DeviceFirmware.Iot.Hosting;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace DeviceFirmware.Iot.Transport;
+
+/// <summary>
+/// <see cref="IMqttTransport"/> over MQTTnet 5 (MQTT 3.1.1, QoS 0, clean session). MQTTnet is asynchronous and the core is
+/// not: every outcome is posted to the <see cref="FirmwareInbox"/> for the loop thread, and each connect attempt gets a
+/// new client and a generation number, so a late answer from an abandoned attempt can never be taken for the current
+/// one. Publishes are copied into a bounded queue drained by one sender per connection, which keeps their order.
+/// MQTTnet has no auto-reconnect and its own keep-alive only fires after a silent keep-alive period; our pings come
+/// every 60 s, so the supervisor alone decides pings and reconnects.
+/// </summary>
+public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
+{
+    private const int OutgoingCapacity = 256;
+    private readonly MqttConnection connection;
+    private readonly FirmwareInbox inbox;
+    private readonly ILogger logger;
+    private readonly MqttClientFactory factory = new();
+    private readonly BrokerCertificateCheck? certificateCheck;
+    private readonly object gate = new();
+    private IMqttClient? client;
+    private Channel<MqttApplicationMessage>? outgoing;
+    private CancellationTokenSource? connectCancel;
+    private int generation;
+    private int announcedGeneration = -1;
+
+    /// <summary>Creates the transport; nothing connects until the core asks.</summary>
+    public MqttNetTransport(MqttConnection connection, FirmwareInbox inbox, ILogger<MqttNetTransport> logger)
+    {
+        this.connection = connection;
+        this.inbox = inbox;
+        this.logger = logger;
+        if (connection.Tls) certificateCheck = new BrokerCertificateCheck(connection.CaFile);
+    }
+
+    /// <summary>Publishes dropped because the outgoing queue was full.</summary>
+    public long DroppedPublishes => Interlocked.Read(ref droppedPublishes);
+
+    private long droppedPublishes;
+
+    /// <inheritdoc/>
+    public void BeginConnect(string clientId, string userName, string password, int keepAliveSeconds, string subscribeTopic)
+    {
+        IMqttClient fresh = factory.CreateMqttClient();
+        var cancel = new CancellationTokenSource();
+        int attempt;
+        lock (gate)
+        {
+            attempt = ++generation;
+            Retire();
+            client = fresh;
+            connectCancel = cancel;
+        }
+
+        fresh.ApplicationMessageReceivedAsync += e =>
+        {
+            if (Volatile.Read(ref generation) != attempt) return Task.CompletedTask;
+            MqttApplicationMessage message = e.ApplicationMessage;
+            byte[] payload = message.Payload.ToArray();
+            inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, message.Topic, payload, message.Retain));
+            return Task.CompletedTask;
+        };
+        fresh.DisconnectedAsync += e =>
+        {
+            if (Volatile.Read(ref generation) == attempt && Volatile.Read(ref announcedGeneration) == attempt)
+            {
+                logger.LogWarning("Connection to {Host}:{Port} lost ({Reason})", connection.Host, connection.Port, e.Reason);
+                inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectionLost));
+            }
+
+            return Task.CompletedTask;
+        };
+
+        MqttClientOptions options = BuildOptions(clientId, userName, password, keepAliveSeconds);
+        _ = Task.Run(() => ConnectAsync(fresh, options, subscribeTopic, attempt, cancel.Token));
+    }
+
+    /// <inheritdoc/>
+    public void AbortConnect()
+    {
+        lock (gate)
+        {
+            generation++;
+            Retire();
+        }
+
+        logger.LogWarning("Connect attempt to {Host}:{Port} abandoned after its timeout", connection.Host, connection.Port);
+    }
+
+    /// <inheritdoc/>
+    public void SendPing()
+    {
+        IMqttClient? current;
+        int attempt;
+        lock (gate)
+        {
+            current = client;
+            attempt = generation;
+        }
+
+        if (current is null) return;
+        _ = Task.Run(async () =>
+        {
+            using var timeout = new CancellationTokenSource(connection.PingTimeoutMs);
+            try
+            {
+                await current.PingAsync(timeout.Token).ConfigureAwait(false);
+                if (Volatile.Read(ref generation) == attempt) inbox.Post(new FirmwareEvent(FirmwareEventKind.PingResponse));
+            }
+            catch (Exception e) when (e is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+            {
+                logger.LogDebug("PINGREQ got no PINGRESP: {Reason}", e.Message);
+            }
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Disconnect()
+    {
+        lock (gate)
+        {
+            generation++;
+            Retire();
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Publish(string topic, byte[] payload, int offset, int count)
+    {
+        Channel<MqttApplicationMessage>? queue;
+        lock (gate)
+        {
+            queue = announcedGeneration == generation ? outgoing : null;
+        }
+
+        if (queue is null) return false;
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload.AsSpan(offset, count).ToArray())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+            .Build();
+        if (queue.Writer.TryWrite(message)) return true;
+        Interlocked.Increment(ref droppedPublishes);
+        return false;
+    }
+
+    /// <summary>Closes the connection cleanly (DISCONNECT) and waits up to <paramref name="timeoutMs"/> for it.</summary>
+    public async Task CloseAsync(int timeoutMs)
+    {
+        IMqttClient? current;
+        lock (gate)
+        {
+            current = client;
+            generation++;
+            client = null;
+            outgoing?.Writer.TryComplete();
+            outgoing = null;
+        }
+
+        if (current is null) return;
+        await CloseClientAsync(current, timeoutMs).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync() => await CloseAsync(2000).ConfigureAwait(false);
+
+    private MqttClientOptions BuildOptions(string clientId, string userName, string password, int keepAliveSeconds)
+    {
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(connection.Host, connection.Port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311)
+            .WithClientId(clientId)
+            .WithCredentials(userName, password)
+            .WithCleanSession(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(keepAliveSeconds))
+            .WithTimeout(TimeSpan.FromMilliseconds(connection.PingTimeoutMs));
+        if (certificateCheck is not null)
+        {
+            BrokerCertificateCheck check = certificateCheck;
+            builder = builder.WithTlsOptions(tls => tls
+                .UseTls()
+                .WithTargetHost(connection.Host)
+                .WithCertificateValidationHandler(args => check.IsTrusted(args.Certificate, args.SslPolicyErrors)));
+        }
+
+        return builder.Build();
+    }
+
+    private async Task ConnectAsync(IMqttClient fresh, MqttClientOptions options, string subscribeTopic, int attempt, CancellationToken cancel)
+    {
+        try
+        {
+            MqttClientConnectResult result = await fresh.ConnectAsync(options, cancel).ConfigureAwait(false);
+            if (result.ResultCode != MqttClientConnectResultCode.Success) throw new InvalidOperationException($"CONNACK {result.ResultCode}");
+            MqttClientSubscribeOptions subscribe = factory.CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(subscribeTopic, MqttQualityOfServiceLevel.AtMostOnce)
+                .Build();
+            MqttClientSubscribeResult granted = await fresh.SubscribeAsync(subscribe, cancel).ConfigureAwait(false);
+            foreach (MqttClientSubscribeResultItem item in granted.Items)
+            {
+                if (item.ResultCode != MqttClientSubscribeResultCode.GrantedQoS0) throw new InvalidOperationException($"SUBACK {item.ResultCode} for {subscribeTopic}");
+            }
+
+            var queue = Channel.CreateBounded<MqttApplicationMessage>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+            lock (gate)
+            {
+                if (generation != attempt) return;
+                outgoing = queue;
+                announcedGeneration = attempt;
+            }
+
+            _ = Task.Run(() => SendAsync(fresh, queue), CancellationToken.None);
+            logger.LogInformation("Connected to {Host}:{Port} as {ClientId}, subscribed {Topic}", connection.Host, connection.Port, options.ClientId, subscribeTopic);
+            inbox.Post(new FirmwareEvent(FirmwareEventKind.Connected));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (Volatile.Read(ref generation) != attempt) return;
+            logger.LogWarning("Connect to {Host}:{Port} failed: {Reason}", connection.Host, connection.Port, e.Message);
+            inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectFailed));
+        }
+    }
+
+    private async Task SendAsync(IMqttClient sender, Channel<MqttApplicationMessage> queue)
+    {
+        await foreach (MqttApplicationMessage message in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                await sender.PublishAsync(message).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Never logged above Debug: a failed publish of a log must not become a log to publish.
+                logger.LogDebug("Publish on {Topic} failed: {Reason}", message.Topic, e.Message);
+            }
+        }
+    }
+
+    // Drops the current client without waiting; caller holds the gate.
+    private void Retire()
+    {
+        connectCancel?.Cancel();
+        connectCancel?.Dispose();
+        connectCancel = null;
+        outgoing?.Writer.TryComplete();
+        outgoing = null;
+        IMqttClient? old = client;
+        client = null;
+        if (old is not null) _ = Task.Run(() => CloseClientAsync(old, 2000));
+    }
+
+    private async Task CloseClientAsync(IMqttClient old, int timeoutMs)
+    {
+        try
+        {
+            if (old.IsConnected)
+            {
+                using var timeout = new CancellationTokenSource(timeoutMs);
+                await old.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogDebug("DISCONNECT failed: {Reason}", e.Message);
+        }
+        finally
+        {
+            old.Dispose();
+        }
+    }
+}
