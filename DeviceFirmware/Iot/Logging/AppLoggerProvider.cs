@@ -1,0 +1,89 @@
+#nullable enable
+using System;
+using System.Threading;
+using DeviceFirmware.Iot.Hosting;
+using Microsoft.Extensions.Logging;
+using ProtocolLogLevel = DeviceFirmware.Protocol.LogLevel;
+
+namespace DeviceFirmware.Iot.Logging;
+
+/// <summary>
+/// Sends the program's <c>ILogger</c> output to the Apps as 0x0012 (PROTOCOL.md §3): each entry at or above the
+/// threshold an App set with 0x0010 is posted to the loop, whose rate-limited <c>LogEmitter</c> publishes it. The
+/// transport's and MQTTnet's own categories are never forwarded: a failure to publish a log must not become a log to
+/// publish.
+/// </summary>
+[ProviderAlias("GizwitsApp")]
+public sealed class AppLoggerProvider : ILoggerProvider
+{
+    private readonly FirmwareInbox inbox;
+    private int threshold = (int)ProtocolLogLevel.Warning;
+
+    /// <summary>Creates the provider posting to <paramref name="inbox"/>.</summary>
+    public AppLoggerProvider(FirmwareInbox inbox)
+    {
+        this.inbox = inbox;
+    }
+
+    /// <summary>The 0x0010 threshold, kept current by the loop so that filtered entries are not even queued.</summary>
+    public ProtocolLogLevel Threshold
+    {
+        get => (ProtocolLogLevel)Volatile.Read(ref threshold);
+        set => Volatile.Write(ref threshold, (int)value);
+    }
+
+    /// <summary>Maps a .NET level to the protocol's; Off for Debug and Trace, which never reach an App.</summary>
+    public static ProtocolLogLevel ToProtocol(LogLevel level) => level switch
+    {
+        LogLevel.Critical or LogLevel.Error => ProtocolLogLevel.Error,
+        LogLevel.Warning => ProtocolLogLevel.Warning,
+        LogLevel.Information => ProtocolLogLevel.Info,
+        _ => ProtocolLogLevel.Off,
+    };
+
+    /// <summary>True for categories that are never forwarded (the transport and MQTTnet).</summary>
+    public static bool IsExcluded(string category) =>
+        category.StartsWith("DeviceFirmware.Iot.Transport", StringComparison.Ordinal) || category.StartsWith("MQTTnet", StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public ILogger CreateLogger(string categoryName) => new AppLogger(this, categoryName);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+    }
+
+    private sealed class AppLogger : ILogger
+    {
+        private readonly AppLoggerProvider provider;
+        private readonly string category;
+        private readonly string tag;
+        private readonly bool excluded;
+
+        public AppLogger(AppLoggerProvider provider, string category)
+        {
+            this.provider = provider;
+            this.category = category;
+            int dot = category.LastIndexOf('.');
+            tag = dot >= 0 ? category[(dot + 1)..] : category;
+            excluded = IsExcluded(category);
+        }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel)
+        {
+            if (excluded) return false;
+            ProtocolLogLevel level = ToProtocol(logLevel);
+            return level != ProtocolLogLevel.Off && level <= provider.Threshold;
+        }
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel)) return;
+            string text = formatter(state, exception);
+            if (exception is not null) text += ": " + exception.Message;
+            provider.inbox.Post(new FirmwareEvent(FirmwareEventKind.Log, Level: ToProtocol(logLevel), Tag: tag, Source: category, Content: text));
+        }
+    }
+}
