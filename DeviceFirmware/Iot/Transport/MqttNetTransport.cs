@@ -73,12 +73,16 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         };
         fresh.DisconnectedAsync += e =>
         {
-            if (Volatile.Read(ref generation) == attempt && Volatile.Read(ref announcedGeneration) == attempt)
+            lock (gate)
             {
-                logger.LogWarning("Connection to {Host}:{Port} lost ({Reason})", connection.Host, connection.Port, e.Reason);
-                inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectionLost));
+                if (generation != attempt || announcedGeneration != attempt) return Task.CompletedTask;
+                announcedGeneration = -1;
+                outgoing?.Writer.TryComplete();
+                outgoing = null;
             }
 
+            logger.LogWarning("Connection to {Host}:{Port} lost ({Reason})", connection.Host, connection.Port, e.Reason);
+            inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectionLost));
             return Task.CompletedTask;
         };
 

@@ -1,0 +1,157 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using DeviceFirmware.Iot.Hosting;
+using DeviceFirmware.Iot.Transport;
+using Microsoft.Extensions.Logging.Abstractions;
+using MQTTnet;
+using Xunit;
+
+namespace DeviceFirmware.Tests.Firmware.Iot.Transport
+{
+    public class MqttNetTransportTests
+    {
+        private const string Did = "devTransport1";
+        private const string Passcode = "PASSCODEAB";
+
+        private static MqttNetTransport Transport(int port, FirmwareInbox inbox) =>
+            new(new MqttConnection("127.0.0.1", port, false, null, 5000), inbox, NullLogger<MqttNetTransport>.Instance);
+
+        private static FirmwareEvent Next(FirmwareInbox inbox, FirmwareEventKind kind)
+        {
+            // Waits for the first event of that kind (others, e.g. logs, are skipped); 10 s is a failure, not a measurement.
+            DateTime give = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < give)
+            {
+                FirmwareEvent? e = inbox.Take(200, CancellationToken.None);
+                if (e is not null && e.Kind == kind) return e;
+            }
+
+            throw new Xunit.Sdk.XunitException($"no {kind} event within 10 s");
+        }
+
+        private static async Task<IMqttClient> AppAsync(int port, ConcurrentQueue<MqttApplicationMessage> received, string filter)
+        {
+            IMqttClient app = new MqttClientFactory().CreateMqttClient();
+            app.ApplicationMessageReceivedAsync += e =>
+            {
+                received.Enqueue(e.ApplicationMessage);
+                return Task.CompletedTask;
+            };
+            await app.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("usrApp1").WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311).Build());
+            await app.SubscribeAsync(filter);
+            return app;
+        }
+
+        [Fact]
+        public async Task Connects_subscribes_receives_publishes_and_pings()
+        {
+            await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
+            using var inbox = new FirmwareInbox();
+            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            Assert.False(transport.Publish("dev2app/" + Did, new byte[] { 1 }, 0, 1));
+
+            transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
+            Next(inbox, FirmwareEventKind.Connected);
+
+            var received = new ConcurrentQueue<MqttApplicationMessage>();
+            using IMqttClient app = await AppAsync(broker.Port, received, "dev2app/" + Did + "/#");
+            await app.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("app2dev/" + Did + "/usrApp1").WithPayload(new byte[] { 0, 0, 0, 3 }).Build());
+            FirmwareEvent message = Next(inbox, FirmwareEventKind.Message);
+            Assert.Equal("app2dev/" + Did + "/usrApp1", message.Topic);
+            Assert.Equal(new byte[] { 0, 0, 0, 3 }, message.Payload);
+            Assert.False(message.Retained);
+
+            byte[] buffer = { 9, 1, 2, 3, 9 };
+            Assert.True(transport.Publish("dev2app/" + Did + "/usrApp1", buffer, 1, 3));
+            buffer[1] = 0xFF; // the transport must have copied the bytes before returning
+            await WaitUntil(() => !received.IsEmpty);
+            Assert.True(received.TryDequeue(out MqttApplicationMessage? reply));
+            Assert.Equal(new byte[] { 1, 2, 3 }, reply!.Payload.ToArray());
+
+            transport.SendPing();
+            Next(inbox, FirmwareEventKind.PingResponse);
+        }
+
+        [Fact]
+        public async Task Publishes_keep_their_order()
+        {
+            await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
+            using var inbox = new FirmwareInbox();
+            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            var received = new ConcurrentQueue<MqttApplicationMessage>();
+            using IMqttClient app = await AppAsync(broker.Port, received, "dev2app/" + Did);
+            transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
+            Next(inbox, FirmwareEventKind.Connected);
+            for (int i = 0; i < 100; i++) Assert.True(transport.Publish("dev2app/" + Did, new[] { (byte)i }, 0, 1));
+            await WaitUntil(() => received.Count == 100);
+            int expected = 0;
+            foreach (MqttApplicationMessage m in received) Assert.Equal(expected++, m.Payload.FirstSpan[0]);
+        }
+
+        [Fact]
+        public async Task Refused_credentials_and_no_broker_are_connect_failures()
+        {
+            await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
+            using var inbox = new FirmwareInbox();
+            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            transport.BeginConnect(Did, Did, "WRONG", 120, "app2dev/" + Did + "/#");
+            Next(inbox, FirmwareEventKind.ConnectFailed);
+
+            await using MqttNetTransport nowhere = Transport(TestBroker.FreePort(), inbox);
+            nowhere.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
+            Next(inbox, FirmwareEventKind.ConnectFailed);
+        }
+
+        [Fact]
+        public async Task A_broker_that_goes_away_is_a_connection_loss_and_a_new_attempt_connects_again()
+        {
+            int port = TestBroker.FreePort();
+            using var inbox = new FirmwareInbox();
+            await using MqttNetTransport transport = Transport(port, inbox);
+            await using (TestBroker broker = await TestBroker.StartAsync(Did, Passcode, port))
+            {
+                transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
+                Next(inbox, FirmwareEventKind.Connected);
+            }
+
+            Next(inbox, FirmwareEventKind.ConnectionLost);
+            Assert.False(transport.Publish("dev2app/" + Did, new byte[] { 1 }, 0, 1));
+
+            await using TestBroker again = await TestBroker.StartAsync(Did, Passcode, port);
+            transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
+            Next(inbox, FirmwareEventKind.Connected);
+        }
+
+        [Fact]
+        public async Task A_disconnect_we_asked_for_is_not_reported_as_a_loss()
+        {
+            await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
+            using var inbox = new FirmwareInbox();
+            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
+            Next(inbox, FirmwareEventKind.Connected);
+            transport.Disconnect();
+            await WaitUntil(async () => (await broker.Server.GetClientsAsync()).Count == 0);
+
+            // A marker proves the inbox was drained up to after the disconnect: nothing but the marker is in it.
+            inbox.Post(new FirmwareEvent(FirmwareEventKind.Log, Content: "marker"));
+            Assert.Equal("marker", inbox.Take(1000, CancellationToken.None)!.Content);
+            Assert.Null(inbox.Take(0, CancellationToken.None));
+        }
+
+        private static async Task WaitUntil(Func<bool> condition) => await WaitUntil(() => Task.FromResult(condition()));
+
+        private static async Task WaitUntil(Func<Task<bool>> condition)
+        {
+            DateTime give = DateTime.UtcNow.AddSeconds(10);
+            while (!await condition())
+            {
+                if (DateTime.UtcNow > give) throw new Xunit.Sdk.XunitException("condition not met within 10 s");
+                await Task.Delay(20);
+            }
+        }
+    }
+}
