@@ -5,6 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+echo "== tools"
+# Debian's mosquitto is the independent broker (and mosquitto_pub/_sub the independent app) of the interop tests.
+if ! command -v mosquitto >/dev/null || ! command -v mosquitto_sub >/dev/null; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq mosquitto mosquitto-clients >/dev/null
+fi
+mosquitto -h 2>/dev/null | head -1 || true
+
 echo "== restore"
 dotnet restore DeviceFirmware.sln
 
