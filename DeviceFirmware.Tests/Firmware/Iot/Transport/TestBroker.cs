@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -22,14 +21,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
 
         public MqttServer Server => server;
 
-        public static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
+        public static int FreePort() => Support.FreePort.Next();
 
         public static async Task<TestBroker> StartAsync(string did, string passcode, int port = 0)
         {
