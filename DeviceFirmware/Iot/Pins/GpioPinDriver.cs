@@ -83,11 +83,19 @@ public sealed class GpioPinDriver : IPinDriver, IDisposable
     }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The pin is not open as a digital output.</exception>
     public void Write(int pin, bool high)
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
+
+            // GpioController silently latches a write to an input; for the firmware that is a wiring bug to report.
+            if (!controller.IsPinOpen(pin) || controller.GetPinMode(pin) != PinMode.Output)
+            {
+                throw new InvalidOperationException($"GPIO {pin} is not open as a digital output.");
+            }
+
             controller.Write(pin, high ? PinValue.High : PinValue.Low);
         }
     }
