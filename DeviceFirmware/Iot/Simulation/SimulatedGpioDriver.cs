@@ -1,0 +1,456 @@
+#nullable enable
+using System;
+using System.Collections.Generic;
+using System.Device.Gpio;
+using System.Threading;
+
+namespace DeviceFirmware.Iot.Simulation;
+
+/// <summary>
+/// A virtual GPIO bank for machines without GPIO (CI, a developer's PC). The firmware uses it through a normal
+/// <see cref="GpioController"/>; the control surface (<see cref="SimulatedBoard"/>, tests) drives its inputs and
+/// reads its outputs with the public members. Thread-safe: the firmware loop writes while the HTTP thread reads.
+/// </summary>
+/// <remarks>
+/// An input reads, in order of precedence: the level the control surface drives; the external pull the board is
+/// wired with (<see cref="SetExternalPull"/>); the internal pull-up (high) or pull-down (low); low for a floating
+/// input, so tests are deterministic. Pin-change callbacks run synchronously on the thread that caused the change
+/// (for example the HTTP thread that pressed a button), after the driver's lock is released.
+/// </remarks>
+public sealed class SimulatedGpioDriver : GpioDriver
+{
+    /// <summary>The bank size when none is given.</summary>
+    public const int DefaultPinCount = 64;
+
+    /// <summary>How many changes each pin's history keeps when no limit is given.</summary>
+    public const int DefaultHistoryLimit = 256;
+
+    private readonly object gate = new();
+    private readonly PinState[] pins;
+    private readonly int historyLimit;
+    private long sequence;
+
+    /// <summary>Creates a bank of <paramref name="pinCount"/> pins (GPIO 0 … pinCount−1), all closed and undriven.</summary>
+    /// <param name="pinCount">Number of pins, 1..1024.</param>
+    /// <param name="historyLimit">Changes kept per pin, 1..65536; older ones are dropped.</param>
+    public SimulatedGpioDriver(int pinCount = DefaultPinCount, int historyLimit = DefaultHistoryLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pinCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pinCount, 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThan(historyLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(historyLimit, 65536);
+        pins = new PinState[pinCount];
+        for (int i = 0; i < pinCount; i++)
+        {
+            pins[i] = new PinState();
+        }
+
+        this.historyLimit = historyLimit;
+    }
+
+    /// <summary>The number of pins in the bank (GPIO 0 … BankSize−1).</summary>
+    public int BankSize => pins.Length;
+
+    /// <summary>The number of pins in the bank.</summary>
+    protected override int PinCount => pins.Length;
+
+    /// <summary>True when <paramref name="pin"/> is a GPIO number of this bank.</summary>
+    public bool Contains(int pin) => pin >= 0 && pin < pins.Length;
+
+    /// <summary>How the firmware uses <paramref name="pin"/> now (never <see cref="SimulatedPinMode.Pwm"/>: PWM is not the GPIO driver's).</summary>
+    public SimulatedPinMode ModeOf(int pin)
+    {
+        lock (gate)
+        {
+            return ModeOfState(State(pin));
+        }
+    }
+
+    /// <summary>The electrical level of <paramref name="pin"/>: an output's written level, otherwise the input level it would read.</summary>
+    public bool LevelOf(int pin)
+    {
+        lock (gate)
+        {
+            return LevelOfState(State(pin));
+        }
+    }
+
+    /// <summary>The level the control surface drives on <paramref name="pin"/>, or null when it does not drive it.</summary>
+    public bool? DrivenLevelOf(int pin)
+    {
+        lock (gate)
+        {
+            return State(pin).Driven;
+        }
+    }
+
+    /// <summary>The level <paramref name="pin"/> reads as an input when nothing drives it (external pull, else internal pull, else low).</summary>
+    public bool IdleLevelOf(int pin)
+    {
+        lock (gate)
+        {
+            return IdleLevelOfState(State(pin));
+        }
+    }
+
+    /// <summary>The last level changes of output <paramref name="pin"/>, oldest first (empty for a pin never used as an output).</summary>
+    public IReadOnlyList<PinChange> HistoryOf(int pin)
+    {
+        lock (gate)
+        {
+            PinState state = State(pin);
+            return state.History is null ? PinHistory.Empty : state.History.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Drives <paramref name="pin"/> from outside (a button, another chip). Allowed on inputs and on closed pins
+    /// (the level is there when the firmware opens the pin); refused on outputs, which would be a short.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The pin is not in the bank.</exception>
+    /// <exception cref="InvalidOperationException">The pin is open as an output.</exception>
+    public void DriveInput(int pin, bool high) => SetDriven(pin, high);
+
+    /// <summary>Stops driving <paramref name="pin"/>: it falls back to its idle level (see <see cref="IdleLevelOf"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The pin is not in the bank.</exception>
+    /// <exception cref="InvalidOperationException">The pin is open as an output.</exception>
+    public void StopDriving(int pin) => SetDriven(pin, null);
+
+    /// <summary>
+    /// Wires an external pull resistor on <paramref name="pin"/> (true = to 3V3, false = to ground, null = none).
+    /// It sets the idle level of an input whatever its internal pull, like a real resistor stronger than the pull.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The pin is not in the bank.</exception>
+    public void SetExternalPull(int pin, bool? high)
+    {
+        Notification notification;
+        lock (gate)
+        {
+            PinState state = State(pin);
+            bool before = LevelOfState(state);
+            state.ExternalPull = high;
+            notification = InputEdge(pin, state, before);
+        }
+
+        notification.Raise(this);
+    }
+
+    /// <inheritdoc />
+    protected override void OpenPin(int pinNumber)
+    {
+        lock (gate)
+        {
+            PinState state = State(pinNumber);
+            if (state.Open)
+            {
+                throw new InvalidOperationException($"GPIO {pinNumber} is already open.");
+            }
+
+            // A freshly opened line is an input without pull, as on a Pi after export.
+            state.Open = true;
+            state.Mode = PinMode.Input;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ClosePin(int pinNumber)
+    {
+        lock (gate)
+        {
+            PinState state = OpenState(pinNumber);
+            state.Open = false;
+            state.Callbacks.Clear();
+            Monitor.PulseAll(gate);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void SetPinMode(int pinNumber, PinMode mode) => SetMode(pinNumber, mode, null);
+
+    /// <inheritdoc />
+    protected override void SetPinMode(int pinNumber, PinMode mode, PinValue initialValue) =>
+        SetMode(pinNumber, mode, initialValue == PinValue.High);
+
+    /// <inheritdoc />
+    protected override PinMode GetPinMode(int pinNumber)
+    {
+        lock (gate)
+        {
+            return OpenState(pinNumber).Mode;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override bool IsPinModeSupported(int pinNumber, PinMode mode) =>
+        Contains(pinNumber) && mode is PinMode.Input or PinMode.Output or PinMode.InputPullUp or PinMode.InputPullDown;
+
+    /// <inheritdoc />
+    protected override PinValue Read(int pinNumber)
+    {
+        lock (gate)
+        {
+            return LevelOfState(OpenState(pinNumber)) ? PinValue.High : PinValue.Low;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Write(int pinNumber, PinValue value)
+    {
+        lock (gate)
+        {
+            PinState state = OpenState(pinNumber);
+            if (state.Mode != PinMode.Output)
+            {
+                throw new InvalidOperationException($"GPIO {pinNumber} is not an output (mode {state.Mode}).");
+            }
+
+            SetOutputLevel(state, value == PinValue.High, force: false);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            PinState state = OpenState(pinNumber);
+            long seen = state.EdgeCount;
+            using CancellationTokenRegistration registration = cancellationToken.Register(() =>
+            {
+                lock (gate)
+                {
+                    Monitor.PulseAll(gate);
+                }
+            });
+            while (true)
+            {
+                if (state.EdgeCount != seen)
+                {
+                    seen = state.EdgeCount;
+                    if ((state.LastEdge & eventTypes) != 0)
+                    {
+                        return new WaitForEventResult { EventTypes = state.LastEdge, TimedOut = false };
+                    }
+                }
+
+                if (cancellationToken.IsCancellationRequested || !state.Open)
+                {
+                    return new WaitForEventResult { EventTypes = PinEventTypes.None, TimedOut = true };
+                }
+
+                Monitor.Wait(gate);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        lock (gate)
+        {
+            OpenState(pinNumber).Callbacks.Add(new Subscription(eventTypes, callback));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback)
+    {
+        lock (gate)
+        {
+            OpenState(pinNumber).Callbacks.RemoveAll(s => s.Handler == callback);
+        }
+    }
+
+    private void SetMode(int pinNumber, PinMode mode, bool? initialHigh)
+    {
+        if (!IsPinModeSupported(pinNumber, mode))
+        {
+            throw new InvalidOperationException($"GPIO {pinNumber} does not support mode {mode}.");
+        }
+
+        Notification notification;
+        lock (gate)
+        {
+            PinState state = OpenState(pinNumber);
+            bool before = LevelOfState(state);
+            bool wasOutput = state.Mode == PinMode.Output;
+            state.Mode = mode;
+            if (mode == PinMode.Output)
+            {
+                // The initial level is set before the line turns into an output, so no glitch is recorded.
+                // Entering output mode is always recorded: the line starts being driven here.
+                bool level = initialHigh ?? (wasOutput && state.OutputLevel);
+                SetOutputLevel(state, level, force: !wasOutput);
+                notification = default;
+            }
+            else
+            {
+                notification = InputEdge(pinNumber, state, before);
+            }
+        }
+
+        notification.Raise(this);
+    }
+
+    private void SetDriven(int pin, bool? high)
+    {
+        Notification notification;
+        lock (gate)
+        {
+            PinState state = State(pin);
+            if (state.Open && state.Mode == PinMode.Output)
+            {
+                throw new InvalidOperationException($"GPIO {pin} is an output; only inputs can be driven from outside.");
+            }
+
+            bool before = LevelOfState(state);
+            state.Driven = high;
+            notification = InputEdge(pin, state, before);
+        }
+
+        notification.Raise(this);
+    }
+
+    // Called under the lock: records a level change of an open input and collects the callbacks to run.
+    private Notification InputEdge(int pin, PinState state, bool before)
+    {
+        if (!state.Open || state.Mode == PinMode.Output)
+        {
+            return default;
+        }
+
+        bool after = LevelOfState(state);
+        if (after == before)
+        {
+            return default;
+        }
+
+        PinEventTypes edge = after ? PinEventTypes.Rising : PinEventTypes.Falling;
+        state.EdgeCount++;
+        state.LastEdge = edge;
+        Monitor.PulseAll(gate);
+        var handlers = new List<PinChangeEventHandler>();
+        foreach (Subscription subscription in state.Callbacks)
+        {
+            if ((subscription.EventTypes & edge) != 0)
+            {
+                handlers.Add(subscription.Handler);
+            }
+        }
+
+        return new Notification(pin, edge, handlers);
+    }
+
+    private void SetOutputLevel(PinState state, bool level, bool force)
+    {
+        if (!force && state.OutputLevel == level)
+        {
+            return;
+        }
+
+        state.OutputLevel = level;
+        state.History ??= new PinHistory(historyLimit);
+        state.History.Add(new PinChange(++sequence, level));
+    }
+
+    private static SimulatedPinMode ModeOfState(PinState state)
+    {
+        if (!state.Open)
+        {
+            return SimulatedPinMode.Closed;
+        }
+
+        return state.Mode switch
+        {
+            PinMode.Output => SimulatedPinMode.Output,
+            PinMode.InputPullUp => SimulatedPinMode.InputPullUp,
+            PinMode.InputPullDown => SimulatedPinMode.InputPullDown,
+            _ => SimulatedPinMode.Input,
+        };
+    }
+
+    private static bool LevelOfState(PinState state)
+    {
+        if (state.Open && state.Mode == PinMode.Output)
+        {
+            return state.OutputLevel;
+        }
+
+        return state.Driven ?? IdleLevelOfState(state);
+    }
+
+    private static bool IdleLevelOfState(PinState state)
+    {
+        if (state.ExternalPull is bool external)
+        {
+            return external;
+        }
+
+        return state.Open && state.Mode == PinMode.InputPullUp;
+    }
+
+    private PinState State(int pin)
+    {
+        if (!Contains(pin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pin), pin, $"The simulated bank has GPIO 0..{pins.Length - 1}.");
+        }
+
+        return pins[pin];
+    }
+
+    private PinState OpenState(int pin)
+    {
+        PinState state = State(pin);
+        if (!state.Open)
+        {
+            throw new InvalidOperationException($"GPIO {pin} is not open.");
+        }
+
+        return state;
+    }
+
+    private sealed class PinState
+    {
+        public bool Open;
+        public PinMode Mode;
+        public bool OutputLevel;
+        public bool? Driven;
+        public bool? ExternalPull;
+        public PinHistory? History;
+        public long EdgeCount;
+        public PinEventTypes LastEdge;
+        public readonly List<Subscription> Callbacks = new();
+    }
+
+    private readonly record struct Subscription(PinEventTypes EventTypes, PinChangeEventHandler Handler);
+
+    // Callbacks collected under the lock and raised after it, so a handler may call back into the driver.
+    private readonly struct Notification
+    {
+        private readonly int pin;
+        private readonly PinEventTypes edge;
+        private readonly List<PinChangeEventHandler>? handlers;
+
+        public Notification(int pin, PinEventTypes edge, List<PinChangeEventHandler> handlers)
+        {
+            this.pin = pin;
+            this.edge = edge;
+            this.handlers = handlers;
+        }
+
+        public void Raise(object sender)
+        {
+            if (handlers is null)
+            {
+                return;
+            }
+
+            foreach (PinChangeEventHandler handler in handlers)
+            {
+                handler(sender, new PinValueChangedEventArgs(edge, pin));
+            }
+        }
+    }
+}
