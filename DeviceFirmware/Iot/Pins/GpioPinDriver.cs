@@ -41,6 +41,12 @@ public sealed class GpioPinDriver : IPinDriver, IDisposable
     {
         lock (gate)
         {
+            if (IsOpenByUs(pin, PinMode.Output))
+            {
+                controller.Write(pin, high ? PinValue.High : PinValue.Low);
+                return;
+            }
+
             EnsureFree(pin);
             controller.OpenPin(pin, PinMode.Output, high ? PinValue.High : PinValue.Low);
             openedPins.Add(pin);
@@ -52,6 +58,7 @@ public sealed class GpioPinDriver : IPinDriver, IDisposable
     {
         lock (gate)
         {
+            if (IsOpenByUs(pin, pullUp ? PinMode.InputPullUp : PinMode.Input)) return;
             EnsureFree(pin);
             controller.OpenPin(pin, pullUp ? PinMode.InputPullUp : PinMode.Input);
             openedPins.Add(pin);
@@ -66,6 +73,12 @@ public sealed class GpioPinDriver : IPinDriver, IDisposable
         CheckDuty(dutyCycle);
         lock (gate)
         {
+            if (pwm.TryGetValue(pin, out PwmChannel? open) && open.Frequency == frequencyHz)
+            {
+                open.DutyCycle = dutyCycle;
+                return;
+            }
+
             EnsureFree(pin);
             PwmChannel channel = pwmFactory(pin, frequencyHz, dutyCycle);
             try
@@ -159,6 +172,14 @@ public sealed class GpioPinDriver : IPinDriver, IDisposable
                 controller.Dispose();
             }
         }
+    }
+
+    // Opening again in the same mode re-drives the pin: the host drives outputs to their safe level before
+    // networking (registration) starts, and the core opens them again when it starts.
+    private bool IsOpenByUs(int pin, PinMode mode)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return openedPins.Contains(pin) && controller.IsPinOpen(pin) && controller.GetPinMode(pin) == mode;
     }
 
     private void EnsureFree(int pin)

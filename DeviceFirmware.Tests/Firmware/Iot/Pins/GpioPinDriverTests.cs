@@ -80,7 +80,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Pins
         }
 
         [Fact]
-        public void Pins_cannot_be_opened_twice_or_written_as_the_wrong_kind()
+        public void Pins_cannot_be_reopened_as_another_kind_or_written_as_the_wrong_kind()
         {
             Pins.OpenOutput(5, false);
             Pins.OpenPwm(6, 500, 0);
@@ -93,6 +93,21 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Pins
             Assert.Throws<InvalidOperationException>(() => Pins.Write(7, true));
             Assert.Throws<InvalidOperationException>(() => Pins.Write(8, true));
             Assert.False(board.GetLevel(5));
+        }
+
+        [Fact]
+        public void Opening_again_in_the_same_mode_drives_the_pin_again()
+        {
+            // The host drives outputs safe before registration; the core opens them again at start.
+            Pins.OpenOutput(5, true);
+            Pins.OpenOutput(5, false);
+            Assert.False(board.GetLevel(5));
+            Pins.OpenPwm(6, 500, 0.25);
+            Pins.OpenPwm(6, 500, 0.5);
+            Assert.Equal(0.5, board.GetDuty(6));
+            Pins.OpenInput(7, true);
+            Pins.OpenInput(7, true);
+            Assert.True(Pins.Read(7));
         }
 
         [Fact]
