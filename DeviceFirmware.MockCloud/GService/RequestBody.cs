@@ -6,8 +6,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 
 namespace DeviceFirmware.MockCloud.GService;
 
@@ -38,21 +36,14 @@ internal static class RequestBody
     {
         RequireContentType(context, "application/x-www-form-urlencoded");
         byte[] body = await ReadCappedAsync(context, maxBytes).ConfigureAwait(false);
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new GServiceProblem(GServiceError.FormInvalid, "the form is not UTF-8");
-        }
-
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, StringValues> pair in QueryHelpers.ParseQuery(text))
+        string text = Encoding.Latin1.GetString(body);
+        foreach (string pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (pair.Value.Count != 1) throw new GServiceProblem(GServiceError.FormInvalid, $"field \"{pair.Key}\" is repeated");
-            fields[pair.Key] = pair.Value[0] ?? string.Empty;
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            string key = FormDecoder.Decode(equals < 0 ? pair : pair.Substring(0, equals));
+            string value = equals < 0 ? string.Empty : FormDecoder.Decode(pair.Substring(equals + 1));
+            if (!fields.TryAdd(key, value)) throw new GServiceProblem(GServiceError.FormInvalid, $"field \"{key}\" is repeated");
         }
 
         return fields;
