@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using DeviceFirmware.Core.Indicator;
+using DeviceFirmware.Core.Session;
+using DeviceFirmware.Protocol.Frames;
+using DeviceFirmware.Tests.Firmware.Core.Peripherals;
+using Xunit;
+
+namespace DeviceFirmware.Tests.Firmware.Core.Device
+{
+    public class DeviceCoreSessionTests
+    {
+        [Fact]
+        public void TheFullStatusIsBroadcastAfterConnectingAndAfterEveryReconnect()
+        {
+            var device = new DeviceHarness();
+            device.StartAndConnect();
+            var first = Assert.Single(device.StatusBroadcasts());
+            Assert.Equal(615, first.Get(GoKit.Id("Temperature"))); // read at the first tick, before the connection
+            Assert.Equal(5, first.Get(GoKit.Id("Motor_Speed")));
+
+            for (int reconnect = 1; reconnect <= 3; reconnect++)
+            {
+                device.Transport.Online = false;
+                device.Core.OnConnectionLost();
+                Assert.Equal(SessionAction.Connect, device.Core.Tick()); // at once after a loss
+                device.Connected();
+                Assert.Equal(1 + reconnect, device.StatusBroadcasts().Count);
+            }
+        }
+
+        [Fact]
+        public void FailedConnectsAreRetriedAfter10Then20Then30Seconds()
+        {
+            var device = new DeviceHarness();
+            var connects = new List<long>();
+            device.Core.Start();
+            device.RunUntil(75000, action =>
+            {
+                Assert.Equal(SessionAction.Connect, action);
+                connects.Add(device.Clock.NowMs);
+                device.Core.OnConnectFailed();
+            });
+            Assert.Equal(new long[] { 0, 10000, 30000, 60000 }, connects);
+            Assert.Empty(device.StatusBroadcasts());
+        }
+
+        [Fact]
+        public void AConnectThatHangsIsAbortedAfterItsTimeout()
+        {
+            var device = new DeviceHarness();
+            device.Core.Start();
+            var actions = new List<(long, SessionAction)>();
+            device.RunUntil(40000, action => actions.Add((device.Clock.NowMs, action)));
+            Assert.Equal(new[] { (0L, SessionAction.Connect), (30000L, SessionAction.AbortConnect), (40000L, SessionAction.Connect) }, actions);
+            Assert.Equal(1, device.Transport.Aborts);
+        }
+
+        [Fact]
+        public void TwoMissedPingsDropTheConnectionAndApplyTheDisconnectPolicy()
+        {
+            var device = new DeviceHarness();
+            device.StartAndConnect();
+            device.Send(DeviceHarness.Frame(GizwitsCommand.Business, DeviceHarness.Write(("Relay", 1), ("LED_R", 200), ("Motor_Speed", 10))));
+            Assert.True(device.Pins.Levels[GoKit.RelayPin]);
+            var actions = new List<(long, SessionAction)>();
+            device.RunUntil(179999, action => actions.Add((device.Clock.NowMs, action)));
+            Assert.Equal(new[] { (60000L, SessionAction.Ping), (120000L, SessionAction.Ping) }, actions);
+            device.Clock.NowMs = 180000;
+            Assert.Equal(SessionAction.Drop, device.Core.Tick());
+            Assert.Equal(1, device.Transport.Disconnects);
+            Assert.False(device.Core.IsConnected);
+            Assert.False(device.Pins.Levels[GoKit.RelayPin]);                  // safe
+            Assert.Equal(0, device.Core.State.Get(GoKit.Id("Relay")));
+            Assert.Equal(0.5, device.Pins.Duties[GoKit.MotorPin]);              // safe: speed 0
+            Assert.Equal(200 / 254.0, device.Pins.Duties[GoKit.RedPin], 6);     // hold
+            Assert.Equal(SessionAction.Connect, device.Core.Tick());           // and reconnect at once
+        }
+
+        [Fact]
+        public void AnsweredPingsKeepTheConnection()
+        {
+            var device = new DeviceHarness();
+            device.StartAndConnect();
+            device.RunUntil(600000, action =>
+            {
+                Assert.Equal(SessionAction.Ping, action);
+                device.Core.OnPingResponse();
+            });
+            Assert.Equal(10, device.Transport.Pings);
+            Assert.True(device.Core.IsConnected);
+        }
+
+        [Fact]
+        public void ALostConnectionMovesSafeOutputsAndHoldsTheOthers()
+        {
+            var device = new DeviceHarness();
+            device.StartAndConnect();
+            device.Send(DeviceHarness.Frame(GizwitsCommand.Business, DeviceHarness.Write(("Relay", 1), ("LED_B", 100))));
+            device.Transport.Online = false;
+            device.Core.OnConnectionLost();
+            Assert.False(device.Pins.Levels[GoKit.RelayPin]);
+            Assert.Equal(100 / 254.0, device.Pins.Duties[GoKit.BluePin], 6);
+            Assert.Equal(LedPattern.Connecting, device.Core.Indicator.Pattern);
+        }
+
+        [Fact]
+        public void TheIndicatorShowsConnectingConnectedAndErrors()
+        {
+            var device = new DeviceHarness();
+            device.Core.Start();
+            Assert.Equal(LedPattern.Connecting, device.Core.Indicator.Pattern);
+            device.Core.Tick();
+            device.Core.OnConnectFailed();
+            Assert.Equal(LedPattern.Error, device.Core.Indicator.Pattern);      // the last attempt failed
+            device.RunUntil(10000);
+            device.Connected();
+            Assert.Equal(LedPattern.Connected, device.Core.Indicator.Pattern);
+            Assert.True(device.Pins.Levels[GoKit.LedPin]);
+            device.Sensor.Fails = true;
+            device.RunUntil(12000);
+            Assert.Equal(LedPattern.Error, device.Core.Indicator.Pattern);      // sensor fault
+            device.Sensor.Fails = false;
+            device.RunUntil(14000);
+            Assert.Equal(LedPattern.Connected, device.Core.Indicator.Pattern);
+        }
+
+        [Fact]
+        public void StatusIsNotBroadcastWhileOffline()
+        {
+            var device = new DeviceHarness();
+            device.Core.Start();
+            device.Pins.SetInput(GoKit.ButtonPin, false);
+            device.Sensor.Celsius = 30;
+            device.RunUntil(5000, _ => { });
+            Assert.Equal(0, device.Transport.PublishCount);
+            Assert.Equal(1, device.Core.State.Get(GoKit.Id("Button")));
+            device.Connected();
+            var status = Assert.Single(device.StatusBroadcasts());
+            Assert.Equal(1, status.Get(GoKit.Id("Button")));
+            Assert.Equal(700, status.Get(GoKit.Id("Temperature")));
+        }
+    }
+}
