@@ -131,6 +131,13 @@ public sealed class SimControlServer : IAsyncDisposable
             int port = requestedPort != 0 ? requestedPort : FreePort();
             var candidate = new HttpListener();
             candidate.Prefixes.Add($"http://{prefixHost}:{port.ToString(CultureInfo.InvariantCulture)}/");
+
+            // HttpListener matches the Host header: "curl localhost:PORT" must reach a server bound to 127.0.0.1, and back.
+            if (prefixHost is "127.0.0.1" or "localhost")
+            {
+                string other = prefixHost == "localhost" ? "127.0.0.1" : "localhost";
+                candidate.Prefixes.Add($"http://{other}:{port.ToString(CultureInfo.InvariantCulture)}/");
+            }
             try
             {
                 candidate.Start();

@@ -1,0 +1,109 @@
+#nullable enable
+using System;
+using System.Threading;
+using DeviceFirmware.Core;
+using DeviceFirmware.Core.Device;
+using DeviceFirmware.Iot.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace DeviceFirmware.Iot.Hosting;
+
+/// <summary>
+/// The one thread that runs the core: it sleeps until the core's next deadline or the next event (a message, a
+/// session outcome, a log), hands the event over, then ticks. The core is single-threaded by design (as on the
+/// ESP32), so nothing else ever calls it.
+/// </summary>
+public sealed class FirmwareLoop : IDisposable
+{
+    private readonly DeviceCore core;
+    private readonly FirmwareInbox inbox;
+    private readonly IClock clock;
+    private readonly AppLoggerProvider? appLogs;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ManualResetEventSlim stopped = new(false);
+    private Thread? thread;
+
+    /// <summary>Creates the loop; nothing runs until <see cref="Start"/>.</summary>
+    public FirmwareLoop(DeviceCore core, FirmwareInbox inbox, IClock clock, AppLoggerProvider? appLogs, ILogger<FirmwareLoop> logger)
+    {
+        this.core = core;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.appLogs = appLogs;
+        this.logger = logger;
+    }
+
+    /// <summary>Starts the loop thread: outputs to their safe level, then the session.</summary>
+    public void Start()
+    {
+        thread = new Thread(Run) { Name = "firmware-loop", IsBackground = true };
+        thread.Start();
+    }
+
+    /// <summary>Stops the loop: the core drives outputs safe and disconnects; waits up to <paramref name="timeoutMs"/>.</summary>
+    public bool Stop(int timeoutMs)
+    {
+        stop.Cancel();
+        return thread is null || stopped.Wait(timeoutMs);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Stop(2000);
+        stop.Dispose();
+        stopped.Dispose();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            core.Start();
+            while (!stop.IsCancellationRequested)
+            {
+                long wait = core.NextDeadlineMs - clock.NowMs;
+                FirmwareEvent? next = inbox.Take((int)Math.Clamp(wait, 0, 1000), stop.Token);
+                if (next is not null) Handle(next);
+                core.Tick();
+                if (appLogs is not null) appLogs.Threshold = core.Log.Threshold;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in the core must not leave a relay on: log it, then fall through to the safe stop below.
+            logger.LogCritical(e, "Firmware loop failed");
+        }
+        finally
+        {
+            core.Stop();
+            stopped.Set();
+        }
+    }
+
+    private void Handle(FirmwareEvent e)
+    {
+        switch (e.Kind)
+        {
+            case FirmwareEventKind.Message:
+                core.OnMessage(e.Topic!, e.Payload!, 0, e.Payload!.Length, e.Retained);
+                break;
+            case FirmwareEventKind.Connected:
+                core.OnConnected();
+                break;
+            case FirmwareEventKind.ConnectFailed:
+                core.OnConnectFailed();
+                break;
+            case FirmwareEventKind.ConnectionLost:
+                core.OnConnectionLost();
+                break;
+            case FirmwareEventKind.PingResponse:
+                core.OnPingResponse();
+                break;
+            case FirmwareEventKind.Log:
+                core.Log.Emit(e.Level, e.Tag ?? "", e.Source ?? "", e.Content ?? "");
+                break;
+        }
+    }
+}
