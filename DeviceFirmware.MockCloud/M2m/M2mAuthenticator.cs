@@ -15,7 +15,7 @@ public sealed record M2mConnectDecision(M2mClient? Client, MqttConnectReasonCode
 
 /// <summary>
 /// Decides an MQTT CONNECT against PROTOCOL.md §1/§8. A user name of the form <c>2$appid$uid</c> makes it an
-/// App; anything else is taken as a device. Refusals: a malformed client id (or one that differs from a device's
+/// App; a DID (without <c>$</c>) makes it a device. Refusals: a malformed client id (or one that differs from a device's
 /// user name) → <see cref="MqttConnectReasonCode.ClientIdentifierNotValid"/>; an unknown application id →
 /// <see cref="MqttConnectReasonCode.NotAuthorized"/>; a missing, wrong or expired token or passcode →
 /// <see cref="MqttConnectReasonCode.BadUserNameOrPassword"/>.
@@ -54,7 +54,12 @@ public sealed class M2mAuthenticator
 
     private M2mConnectDecision DecideDevice(string? clientId, string did, string passcode)
     {
-        if (!Did.IsValid(did)) return Refuse(MqttConnectReasonCode.BadUserNameOrPassword, "user name is neither 2$appid$uid nor a DID");
+        // A '$' marks an attempt at an App user name (Gizwits DIDs never hold one), so it is the user name that is wrong.
+        if (!Did.IsValid(did) || did.Contains('$', System.StringComparison.Ordinal))
+        {
+            return Refuse(MqttConnectReasonCode.BadUserNameOrPassword, "user name is neither 2$appid$uid nor a DID");
+        }
+
         if (clientId != did) return Refuse(MqttConnectReasonCode.ClientIdentifierNotValid, "a device's client id must equal its user name (the DID)");
         if (!directory.IsDevice(did, passcode)) return Refuse(MqttConnectReasonCode.BadUserNameOrPassword, "unknown DID or wrong passcode");
         return new M2mConnectDecision(M2mClient.Device(did), MqttConnectReasonCode.Success, "device");
