@@ -10,12 +10,13 @@ public static class Eventually
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public static async Task True(Func<bool> condition, string what)
+    public static async Task True(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
+        TimeSpan limit = timeout ?? Timeout;
         var watch = Stopwatch.StartNew();
         while (!condition())
         {
-            if (watch.Elapsed > Timeout) throw new XunitException($"timed out after {Timeout.TotalSeconds} s waiting for: {what}");
+            if (watch.Elapsed > limit) throw new XunitException($"timed out after {limit.TotalSeconds} s waiting for: {what}");
             await Task.Delay(20);
         }
     }

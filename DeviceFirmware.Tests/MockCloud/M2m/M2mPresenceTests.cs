@@ -69,17 +69,18 @@ public sealed class M2mPresenceTests
     [Fact]
     public async Task Silent_device_with_an_over_long_keep_alive_is_dropped_after_the_clamped_keep_alive()
     {
-        // The clamp is 2 s here instead of 600 s: a device asking 1000 s that then says nothing must be
-        // dropped as dead (after 1.5 × 2 s), which it would not be for 25 minutes without the clamp.
-        // The watching App pings every second, so it stays.
-        await using M2mTestCloud cloud = await StartAsync(o => o.MaxKeepAlive = TimeSpan.FromSeconds(2));
+        // The clamp is 3 s here instead of 600 s: a device asking 1000 s that then says nothing must be
+        // dropped as dead (after 1.5 × 3 s), which it would not be for 25 minutes without the clamp.
+        // The watching App pings every second (3.5 s of slack before it would be dropped too).
+        await using M2mTestCloud cloud = await StartAsync(o => o.MaxKeepAlive = TimeSpan.FromSeconds(3));
         await using TestClient app = await WatcherAsync(cloud, keepAliveSeconds: 1);
         using RawMqttDevice device = await RawMqttDevice.ConnectAsync(cloud.Endpoint, D1, D1, Passcode1, 1000);
         await app.WaitForAsync(m => IsPresence(m, true), "0x0092 online");
 
-        await app.WaitForAsync(m => IsPresence(m, false), "0x0092 offline for a dead connection");
+        await app.WaitForAsync(m => IsPresence(m, false), "0x0092 offline for a dead connection", TimeSpan.FromSeconds(30));
+        Assert.False(app.WasDisconnected, "the pinging watcher was dropped too: " + cloud.Log.AllText);
         Assert.True(await device.WasClosedByServerAsync(), "the broker closed the silent connection");
-        Assert.True(cloud.Log.Has(Microsoft.Extensions.Logging.LogLevel.Information, "asked 1000 s, treated as 2 s"), cloud.Log.AllText);
+        Assert.True(cloud.Log.Has(Microsoft.Extensions.Logging.LogLevel.Information, "asked 1000 s, treated as 3 s"), cloud.Log.AllText);
     }
 
     [Fact]
@@ -90,6 +91,20 @@ public sealed class M2mPresenceTests
         using RawMqttDevice within = await RawMqttDevice.ConnectAsync(cloud.Endpoint, D2, D2, Passcode2, 600);
         Assert.True(cloud.Log.Has(Microsoft.Extensions.Logging.LogLevel.Information, $"keep-alive of {D1} asked 601 s, treated as 600 s"), cloud.Log.AllText);
         Assert.False(cloud.Log.Has(Microsoft.Extensions.Logging.LogLevel.Information, $"keep-alive of {D2}"), cloud.Log.AllText);
+    }
+
+    [Fact]
+    public async Task Stopping_the_broker_with_clients_connected_logs_no_error_and_leaves_no_device_online()
+    {
+        M2mTestCloud cloud = await StartAsync();
+        await using TestClient app = await WatcherAsync(cloud);
+        await using TestClient device = await cloud.DeviceAsync(D1, Passcode1);
+        await app.WaitForAsync(m => IsPresence(m, true), "0x0092 online");
+        await cloud.DisposeAsync();
+        Assert.False(cloud.Broker.IsOnline(D1));
+        Assert.Null(cloud.Broker.MqttEndpoint);
+        await Eventually.True(() => !device.Mqtt.IsConnected && !app.Mqtt.IsConnected, "the clients to see the broker gone");
+        Assert.DoesNotContain(cloud.Log.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     [Fact]

@@ -91,10 +91,10 @@ public sealed class TestClient : IAsyncDisposable
 
     public bool HasReceived(byte[] payload) => received.Any(m => m.Payload.ToArray().AsSpan().SequenceEqual(payload));
 
-    public async Task<MqttApplicationMessage> WaitForAsync(Func<MqttApplicationMessage, bool> match, string what)
+    public async Task<MqttApplicationMessage> WaitForAsync(Func<MqttApplicationMessage, bool> match, string what, TimeSpan? timeout = null)
     {
         MqttApplicationMessage? found = null;
-        await Eventually.True(() => (found = received.FirstOrDefault(match)) != null, $"{ClientId} to receive {what}");
+        await Eventually.True(() => (found = received.FirstOrDefault(match)) != null, $"{ClientId} to receive {what}", timeout);
         return found!;
     }
 
