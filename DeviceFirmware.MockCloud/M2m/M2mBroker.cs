@@ -1,0 +1,335 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using DeviceFirmware.Protocol.Frames;
+using DeviceFirmware.Protocol.Identity;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using MQTTnet.Server.Internal.Adapter;
+
+namespace DeviceFirmware.MockCloud.M2m;
+
+/// <summary>
+/// The mock cloud's M2M broker (PROTOCOL.md §1, §4, §8) on MQTTnet.Server: authenticates Apps and devices
+/// against an <see cref="IM2mDirectory"/>, enforces the topic ACLs, clamps keep-alive, disconnects PINGREQ
+/// floods, and publishes 0x0092 on <c>dev2app/&lt;DID&gt;</c> when a device comes and goes. Every connect,
+/// refusal and relayed frame is logged in one line, without passwords, tokens or passcodes.
+/// Start with <see cref="StartAsync"/>; stop with <see cref="StopAsync"/> or <see cref="DisposeAsync"/>.
+/// </summary>
+public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
+{
+    private readonly M2mOptions options;
+    private readonly ILogger logger;
+    private readonly M2mAuthenticator authenticator;
+    private readonly M2mAcl acl;
+    private readonly PingRateLimit pings;
+    private readonly object bookkeeping = new();
+
+    // Accepted CONNECTs waiting for their session, by remote end point (one per TCP connection).
+    private readonly ConcurrentDictionary<string, Connection> pending = new(StringComparer.Ordinal);
+
+    // Live connections by client id. A device is online exactly while its DID is here as a device.
+    private readonly ConcurrentDictionary<string, Connection> clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> flooding = new(StringComparer.Ordinal);
+    private MqttServer? server;
+    private bool ownsCertificate;
+    private volatile bool stopping;
+
+    /// <summary>A broker over <paramref name="directory"/>'s accounts; nothing listens until <see cref="StartAsync"/>.</summary>
+    public M2mBroker(IM2mDirectory directory, M2mOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        if (options.MaxKeepAlive < TimeSpan.FromSeconds(1) || options.MaxKeepAlive > TimeSpan.FromSeconds(ushort.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxKeepAlive must be 1 s to 65535 s");
+        }
+
+        authenticator = new M2mAuthenticator(directory);
+        acl = new M2mAcl(directory);
+        pings = new PingRateLimit(options.MaxPingsPerWindow, options.PingWindow, options.TimeProvider);
+    }
+
+    /// <summary>The plain MQTT end point actually bound (the real port when 0 was asked); null before start.</summary>
+    public IPEndPoint? MqttEndpoint { get; private set; }
+
+    /// <summary>The MQTT-over-TLS end point actually bound; null before start or without TLS.</summary>
+    public IPEndPoint? MqttsEndpoint { get; private set; }
+
+    /// <summary>The TLS server certificate (given or made at start-up); clients trust it, e.g. with <see cref="M2mCertificate.IsTrusted"/>. Null without TLS.</summary>
+    public X509Certificate2? Certificate { get; private set; }
+
+    /// <inheritdoc/>
+    public bool IsOnline(string did) =>
+        did != null && clients.TryGetValue(did, out Connection? connection) && connection.Client.Kind == M2mClientKind.Device;
+
+    /// <summary>Binds the listeners and starts accepting clients. Throws if already started or a port is taken.</summary>
+    public async Task StartAsync()
+    {
+        if (server != null) throw new InvalidOperationException("The M2M broker is already started");
+        stopping = false;
+        var builder = new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointPort(options.MqttEndpoint.Port);
+        if (options.MqttsEndpoint != null)
+        {
+            ownsCertificate = options.TlsCertificate == null;
+            Certificate = options.TlsCertificate ?? M2mCertificate.CreateSelfSigned();
+            if (options.CertificatePemPath != null) M2mCertificate.WritePem(Certificate, options.CertificatePemPath);
+            builder.WithEncryptedEndpoint().WithEncryptedEndpointPort(options.MqttsEndpoint.Port).WithEncryptionCertificate(Certificate);
+        }
+
+        MqttServerOptions serverOptions = builder.Build();
+        Bind(serverOptions.DefaultEndpointOptions, options.MqttEndpoint);
+        if (options.MqttsEndpoint != null) Bind(serverOptions.TlsEndpointOptions, options.MqttsEndpoint);
+
+        var adapter = new KeepAliveClampingServerAdapter(
+            new MqttTcpServerAdapter(),
+            (ushort)options.MaxKeepAlive.TotalSeconds,
+            (clientId, asked, clamped) => M2mLog.KeepAliveClamped(logger, clientId ?? string.Empty, asked, clamped));
+        MqttServer created = new MqttServerFactory().CreateMqttServer(serverOptions, [adapter], new MqttNetLogBridge(logger));
+        created.ValidatingConnectionAsync += OnValidatingConnectionAsync;
+        created.ClientConnectedAsync += OnClientConnectedAsync;
+        created.ClientDisconnectedAsync += OnClientDisconnectedAsync;
+        created.InterceptingSubscriptionAsync += OnInterceptingSubscriptionAsync;
+        created.InterceptingPublishAsync += OnInterceptingPublishAsync;
+        created.InterceptingInboundPacketAsync += OnInterceptingInboundPacketAsync;
+        try
+        {
+            await created.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            created.Dispose();
+            throw;
+        }
+
+        server = created;
+
+        // MQTTnet's TCP listener writes the port the OS chose back into the end point options.
+        MqttEndpoint = new IPEndPoint(options.MqttEndpoint.Address, serverOptions.DefaultEndpointOptions.Port);
+        M2mLog.Listening(logger, MqttEndpoint, "mqtt");
+        if (options.MqttsEndpoint != null)
+        {
+            MqttsEndpoint = new IPEndPoint(options.MqttsEndpoint.Address, serverOptions.TlsEndpointOptions.Port);
+            M2mLog.Listening(logger, MqttsEndpoint, "mqtts");
+        }
+    }
+
+    /// <summary>Disconnects every client (no 0x0092 is sent for them: the cloud itself is going away) and closes the listeners.</summary>
+    public async Task StopAsync()
+    {
+        MqttServer? running = server;
+        if (running == null) return;
+        stopping = true;
+        try
+        {
+            await running.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            running.Dispose();
+            server = null;
+            clients.Clear();
+            pending.Clear();
+            flooding.Clear();
+            MqttEndpoint = MqttsEndpoint = null;
+        }
+    }
+
+    /// <summary>Stops the broker and disposes a certificate it made itself.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        if (ownsCertificate) Certificate?.Dispose();
+    }
+
+    private static void Bind(MqttServerTcpEndpointBaseOptions endpoint, IPEndPoint address)
+    {
+        bool v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
+        endpoint.BoundInterNetworkAddress = v6 ? IPAddress.None : address.Address;
+        endpoint.BoundInterNetworkV6Address = v6 ? address.Address : IPAddress.None;
+        endpoint.Port = address.Port;
+    }
+
+    private static string Remote(EndPoint? endPoint) => endPoint?.ToString() ?? "?";
+
+    private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        M2mConnectDecision decision;
+        try
+        {
+            decision = authenticator.Decide(e.ClientId, e.UserName, e.Password);
+        }
+#pragma warning disable CA1031 // The directory (SQLite) failing must refuse the client, not crash the listener.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            decision = new M2mConnectDecision(null, MqttConnectReasonCode.ServerUnavailable, "the account store failed: " + exception.Message);
+        }
+
+        if (decision.Client is { Kind: M2mClientKind.App } && IsOnline(decision.Client.ClientId))
+        {
+            decision = new M2mConnectDecision(null, MqttConnectReasonCode.ClientIdentifierNotValid, "client id is an online device's DID");
+        }
+
+        string remote = Remote(e.RemoteEndPoint);
+        e.ReasonCode = decision.ReasonCode;
+        if (decision.Client == null)
+        {
+            M2mLog.ConnectRefused(logger, e.ClientId ?? string.Empty, e.UserName ?? string.Empty, remote, decision.ReasonCode, decision.Why);
+            return Task.CompletedTask;
+        }
+
+        pending[remote] = new Connection(decision.Client, remote, decision.Client.Kind == M2mClientKind.Device ? e.Password : string.Empty);
+        M2mLog.ConnectAccepted(logger, decision.Client.ClientId, decision.Client.Kind, remote);
+        return Task.CompletedTask;
+    }
+
+    private Task OnClientConnectedAsync(ClientConnectedEventArgs e)
+    {
+        if (!pending.TryRemove(Remote(e.RemoteEndPoint), out Connection? connection)) return Task.CompletedTask;
+        lock (bookkeeping)
+        {
+            clients[e.ClientId] = connection;
+        }
+
+        return connection.Client.Kind == M2mClientKind.Device ? PublishPresenceAsync(connection, true) : Task.CompletedTask;
+    }
+
+    private Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs e)
+    {
+        string remote = Remote(e.RemoteEndPoint);
+        pending.TryRemove(remote, out _);
+        Connection? gone;
+        lock (bookkeeping)
+        {
+            // A later connection with the same client id may already have replaced this one.
+            if (!clients.TryGetValue(e.ClientId, out gone) || gone.Remote != remote) return Task.CompletedTask;
+            clients.TryRemove(e.ClientId, out _);
+        }
+
+        pings.Forget(e.ClientId);
+        flooding.TryRemove(e.ClientId, out _);
+        M2mLog.Disconnected(logger, e.ClientId, gone.Client.Kind, e.DisconnectType);
+
+        // A takeover is the same device connecting again: its new session announces it online at once.
+        bool announce = gone.Client.Kind == M2mClientKind.Device && e.DisconnectType != MqttClientDisconnectType.Takeover;
+        return announce ? PublishPresenceAsync(gone, false) : Task.CompletedTask;
+    }
+
+    private Task OnInterceptingSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+    {
+        string filter = e.TopicFilter.Topic ?? string.Empty;
+        string? why = clients.TryGetValue(e.ClientId, out Connection? connection) ? acl.WhyNotSubscribe(connection.Client, filter) : "not a known session";
+        if (why == null)
+        {
+            M2mLog.SubscribeAccepted(logger, e.ClientId, filter);
+            return Task.CompletedTask;
+        }
+
+        e.ProcessSubscription = false;
+        e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        M2mLog.SubscribeRefused(logger, e.ClientId, filter, why);
+        return Task.CompletedTask;
+    }
+
+    private Task OnInterceptingPublishAsync(InterceptingPublishEventArgs e)
+    {
+        // The broker's own 0x0092 notices are injected without a sender.
+        if (string.IsNullOrEmpty(e.ClientId)) return Task.CompletedTask;
+        MqttApplicationMessage message = e.ApplicationMessage;
+        string topic = message.Topic ?? string.Empty;
+        string? why = clients.TryGetValue(e.ClientId, out Connection? connection) ? acl.WhyNotPublish(connection.Client, topic) : "not a known session";
+        if (why != null)
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            M2mLog.PublishRefused(logger, e.ClientId, topic, why);
+            return Task.CompletedTask;
+        }
+
+        // PROTOCOL.md §8 and DESIGN: a retained app2dev would replay an old command to a device that reconnects.
+        // The frame itself is still relayed (the App meant to send it now); only the retain flag is dropped, so the
+        // broker never stores it and never hands it to a later subscriber.
+        if (connection!.Client.Kind == M2mClientKind.App && message.Retain)
+        {
+            message.Retain = false;
+            M2mLog.RetainIgnored(logger, e.ClientId, topic);
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            string frame = FrameLogLine.Describe(message.Payload.ToArray());
+            M2mLog.Relayed(logger, topic, e.ClientId, frame);
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnInterceptingInboundPacketAsync(InterceptingPacketEventArgs e)
+    {
+        if (e.Packet is not MqttPingReqPacket || !pings.IsExceededBy(e.ClientId)) return Task.CompletedTask;
+        e.ProcessPacket = false;
+        if (!flooding.TryAdd(e.ClientId, true)) return Task.CompletedTask;
+        M2mLog.PingFlood(logger, e.ClientId, options.MaxPingsPerWindow, options.PingWindow);
+        MqttServer? running = server;
+
+        // Not awaited here: this runs inside the client's receive loop, which the disconnect stops.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (running != null) await running.DisconnectClientAsync(e.ClientId, MqttDisconnectReasonCode.ImplementationSpecificError).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    private async Task PublishPresenceAsync(Connection device, bool online)
+    {
+        MqttServer? running = server;
+        if (stopping || running == null) return;
+        string did = device.Client.Did;
+        try
+        {
+            byte[] frame = PresenceFrame(did, device.Passcode, online);
+            MqttApplicationMessage message = new MqttApplicationMessageBuilder().WithTopic(Topics.Dev2App(did)).WithPayload(frame).Build();
+            await running.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = string.Empty }, CancellationToken.None).ConfigureAwait(false);
+            M2mLog.Presence(logger, did, online ? "online" : "offline");
+        }
+#pragma warning disable CA1031 // A failed notice is logged; it must not break the client's connection handling.
+        catch (Exception exception) when (!stopping)
+#pragma warning restore CA1031
+        {
+            M2mLog.PresenceFailed(logger, did, exception);
+        }
+    }
+
+    private byte[] PresenceFrame(string did, string passcode, bool online)
+    {
+        string mac = options.DeviceMac?.Invoke(did) ?? string.Empty;
+        byte[] buffer = new byte[FrameLimits.MaxHeaderLength + 11 + FrameLimits.MaxMac + FrameLimits.MaxPasscode + FrameLimits.MaxBusinessVersion];
+        FrameError error = FrameWriter.WriteDeviceOnline(buffer, 0, mac, passcode, online, FrameLimits.ProtocolVersion, string.Empty, out int length);
+        if (error != FrameError.None)
+        {
+            // A MAC or passcode over the frame's 32-byte limits: announce the state without them rather than not at all.
+            error = FrameWriter.WriteDeviceOnline(buffer, 0, string.Empty, string.Empty, online, FrameLimits.ProtocolVersion, string.Empty, out length);
+        }
+
+        return error == FrameError.None ? buffer.AsSpan(0, length).ToArray() : throw new InvalidOperationException($"0x0092 could not be written: {error}");
+    }
+
+    /// <summary>One accepted TCP connection: who it is, where from, and (for a device) the passcode 0x0092 carries.</summary>
+    private sealed record Connection(M2mClient Client, string Remote, string Passcode);
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+
+namespace DeviceFirmware.MockCloud.M2m;
+
+/// <summary>How the mock M2M broker listens and which limits of PROTOCOL.md §4/§8 it applies.</summary>
+public sealed class M2mOptions
+{
+    /// <summary>The plain MQTT listener (PROTOCOL.md §1: TCP 1883). Port 0 picks a free port; see <see cref="M2mBroker.MqttEndpoint"/>.</summary>
+    public IPEndPoint MqttEndpoint { get; set; } = new IPEndPoint(IPAddress.Loopback, 1883);
+
+    /// <summary>The MQTT-over-TLS listener (8883 in production), or null for none. Port 0 picks a free port.</summary>
+    public IPEndPoint? MqttsEndpoint { get; set; }
+
+    /// <summary>The TLS certificate (with its private key); null makes a self-signed one for <c>localhost</c> at start-up.</summary>
+    public X509Certificate2? TlsCertificate { get; set; }
+
+    /// <summary>When set, the TLS certificate (public part only) is written there as PEM at start-up, for clients to trust.</summary>
+    public string? CertificatePemPath { get; set; }
+
+    /// <summary>A client's keep-alive above this is treated as this (PROTOCOL.md §1: 600 s).</summary>
+    public TimeSpan MaxKeepAlive { get; set; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>More PINGREQs than this within <see cref="PingWindow"/> disconnect the client (PROTOCOL.md §4: 60).</summary>
+    public int MaxPingsPerWindow { get; set; } = 60;
+
+    /// <summary>The sliding window of the PINGREQ limit (PROTOCOL.md §4: 180 s).</summary>
+    public TimeSpan PingWindow { get; set; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>The clock of the PINGREQ window.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The MAC to put in a device's 0x0092 notice, if the cloud knows it (the directory does not carry it);
+    /// null or a null answer sends an empty MAC.
+    /// </summary>
+    public Func<string, string?>? DeviceMac { get; set; }
+
+    /// <summary>
+    /// Parses <c>HOST:PORT</c> where HOST is an IPv4 address, a bracketed IPv6 address or <c>localhost</c> (127.0.0.1).
+    /// Throws <see cref="FormatException"/> with the reason on anything else.
+    /// </summary>
+    public static IPEndPoint ParseEndpoint(string hostAndPort)
+    {
+        ArgumentNullException.ThrowIfNull(hostAndPort);
+        int colon = hostAndPort.LastIndexOf(':');
+        if (colon > 0 && string.Equals(hostAndPort[..colon], "localhost", StringComparison.OrdinalIgnoreCase)
+            && ushort.TryParse(hostAndPort[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out ushort localPort))
+        {
+            return new IPEndPoint(IPAddress.Loopback, localPort);
+        }
+
+        if (colon > 0 && IPEndPoint.TryParse(hostAndPort, out IPEndPoint? endpoint) && hostAndPort[(colon + 1)..].Length > 0
+            && (endpoint.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || hostAndPort.StartsWith('[')))
+        {
+            return endpoint;
+        }
+
+        throw new FormatException($"'{hostAndPort}' is not HOST:PORT with HOST an IP address or localhost and PORT 0-65535");
+    }
+}
