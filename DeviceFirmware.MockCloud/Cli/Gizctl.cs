@@ -14,9 +14,10 @@ namespace DeviceFirmware.MockCloud.Cli
         /// <summary>Builds the root command with all subcommands.</summary>
         public static RootCommand BuildRootCommand(TextWriter stdout, TextWriter stderr)
         {
-            RootCommand root = new RootCommand("gizctl: tools for the Gizwits device protocol (frame and P0 codecs; mock cloud later).");
+            RootCommand root = new RootCommand("gizctl: tools for the Gizwits device protocol: frame and P0 codecs, the mock cloud, the App side.");
             root.Subcommands.Add(FrameCommands.Build());
             root.Subcommands.Add(P0Commands.Create(stdout, stderr));
+            root.Subcommands.Add(CloudCommands.Build(stdout, stderr));
             return root;
         }
 

@@ -53,6 +53,9 @@ public static class StateFile
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         string temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(identity));
+
+        // The passcode is the device's M2M password: readable by the firmware's user only.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(temp, path, overwrite: true);
     }
 }

@@ -231,7 +231,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (Volatile.Read(ref generation) != attempt) return;
-            logger.LogWarning("Connect to {Host}:{Port} failed: {Reason}", connection.Host, connection.Port, e.Message);
+            logger.LogWarning("Connect to {Host}:{Port} failed: {Reason}", connection.Host, connection.Port, Innermost(e).Message);
             inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectFailed));
         }
     }
@@ -250,6 +250,13 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
                 logger.LogDebug("Publish on {Topic} failed: {Reason}", message.Topic, e.Message);
             }
         }
+    }
+
+    // MQTTnet wraps the cause (refused, TLS, timeout) in "Error while connecting host"; the user needs the cause.
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
     }
 
     // Drops the current client without waiting; caller holds the gate.
