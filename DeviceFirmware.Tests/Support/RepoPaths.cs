@@ -9,20 +9,22 @@ namespace DeviceFirmware.Tests.Support
         public static string Root { get; } = FindRoot();
 
         /// <summary>The firmware built in the same configuration as the tests (run with <c>dotnet</c>).</summary>
-        public static string FirmwareDll
-        {
-            get
-            {
-                string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-                string path = Path.Combine(Root, "DeviceFirmware", "bin", configuration, "net10.0", "DeviceFirmware.dll");
-                if (!File.Exists(path)) throw new FileNotFoundException("build the solution first: firmware not found", path);
-                return path;
-            }
-        }
+        public static string FirmwareDll => Built("DeviceFirmware", "DeviceFirmware.dll");
+
+        /// <summary>gizctl (the mock cloud and App CLI), built in the same configuration as the tests.</summary>
+        public static string GizctlDll => Built("DeviceFirmware.MockCloud", "gizctl.dll");
 
         public static string Product(string name) => Path.Combine(Root, "hardware", "products", name + ".json");
 
         public static string Board(string name) => Path.Combine(Root, "hardware", "boards", name + ".json");
+
+        private static string Built(string project, string file)
+        {
+            string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+            string path = Path.Combine(Root, project, "bin", configuration, "net10.0", file);
+            if (!File.Exists(path)) throw new FileNotFoundException($"build the solution first: {file} not found", path);
+            return path;
+        }
 
         private static string FindRoot()
         {

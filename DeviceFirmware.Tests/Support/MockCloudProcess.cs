@@ -1,0 +1,47 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace DeviceFirmware.Tests.Support
+{
+    /// <summary><c>gizctl cloud serve</c> as a real process on free ports, with the addresses it printed when ready.</summary>
+    internal sealed class MockCloudProcess : IDisposable
+    {
+        private MockCloudProcess(ChildProcess process, Uri gservice, int mqttPort, int mqttsPort)
+        {
+            Process = process;
+            GService = gservice;
+            MqttPort = mqttPort;
+            MqttsPort = mqttsPort;
+        }
+
+        public ChildProcess Process { get; }
+
+        public Uri GService { get; }
+
+        public int MqttPort { get; }
+
+        public int MqttsPort { get; }
+
+        public static MockCloudProcess Start(string database, params string[] extra)
+        {
+            string[] args = { RepoPaths.GizctlDll, "cloud", "serve", "--http", "127.0.0.1:0", "--mqtt", "127.0.0.1:0", "--mqtts", "127.0.0.1:0", "--db", database };
+            ChildProcess process = ChildProcess.Start("mock-cloud", "dotnet", args.Concat(extra));
+            try
+            {
+                string ready = process.WaitForLine(l => l.StartsWith("mock cloud ready:", StringComparison.Ordinal), 30);
+                Match m = Regex.Match(ready, @"gservice=(\S+) mqtt=\S+:(\d+) mqtts=\S+:(\d+)");
+                if (!m.Success) throw new Xunit.Sdk.XunitException("unexpected ready line: " + ready);
+                return new MockCloudProcess(process, new Uri(m.Groups[1].Value), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch
+            {
+                process.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose() => Process.Dispose();
+    }
+}
