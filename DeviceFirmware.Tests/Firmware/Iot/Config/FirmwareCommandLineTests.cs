@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using DeviceFirmware.Iot.Config;
+using DeviceFirmware.Tests.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.Firmware.Iot.Config
@@ -47,6 +48,14 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
             Assert.Equal("fromcli", options!.Did);
             Assert.Equal("P", options.Passcode);
             Assert.Equal(500, options.ReconnectStepMs);
+        }
+
+        [Fact]
+        public void The_shipped_example_configuration_loads()
+        {
+            Assert.True(FirmwareCommandLine.TryLoadFile(Path.Combine(RepoPaths.Root, "hardware", "systemd", "config.example.json"), out FirmwareOptions? options, out string error), error);
+            Assert.Equal("raspberry-pi-4", options!.Board);
+            Assert.Null(options.Did);
         }
 
         [Fact]
