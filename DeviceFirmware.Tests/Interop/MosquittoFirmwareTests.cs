@@ -53,7 +53,8 @@ namespace DeviceFirmware.Tests.Interop
                 firmware.WaitForLine(l => l.Contains("Connected to", StringComparison.Ordinal), 30);
                 using var sim = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simPort}/") };
                 Assert.False(await PinLevel(sim, relayPin), "relay must start at its safe level (off)");
-                Assert.True(await PinLevel(sim, indicatorPin), "indicator LED is on while connected");
+                // The transport logs "Connected" before the loop has taken the event and lit the LED.
+                await WaitFor(() => PinLevel(sim, indicatorPin), "indicator LED on while connected");
 
                 using ChildProcess subscriber = ChildProcess.Start("mosquitto_sub", "/usr/bin/mosquitto_sub", new[]
                 {
@@ -81,11 +82,8 @@ namespace DeviceFirmware.Tests.Interop
                 Assert.Equal(P0Error.None, message.Decode(answer.Buffer, answer.BodyOffset, answer.BodyLength));
                 Assert.Equal(1, message.Values.Get(relay));
 
-                FrameReader status = Frame(subscriber.WaitForLine(l => l.StartsWith($"dev2app/{Did} ", StringComparison.Ordinal) && l.Split(' ')[1].Length > 20, 15, seen));
-                Assert.Equal(GizwitsCommand.BusinessReply, status.Command);
-                Assert.Equal(P0Error.None, message.Decode(status.Buffer, status.BodyOffset, status.BodyLength));
-                Assert.Equal(P0Action.Report, message.Action);
-                Assert.Equal(1, message.Values.Get(relay));
+                // The broadcast after connect (Relay 0) may also be in the stream: wait for the one the write caused.
+                subscriber.WaitForLine(l => IsStatusWithRelay(l, product, relay, 1), 15, seen);
                 Assert.True(await PinLevel(sim, relayPin), "relay pin high after the write");
 
                 // 0x0010: log level Info, indicator LED off → 0x0011, LED dark.
@@ -107,6 +105,16 @@ namespace DeviceFirmware.Tests.Interop
             {
                 output.WriteLine(firmware.Tail(60));
             }
+        }
+
+        private static bool IsStatusWithRelay(string line, Product product, int relay, long value)
+        {
+            if (!line.StartsWith($"dev2app/{Did} ", StringComparison.Ordinal)) return false;
+            FrameReader status = Frame(line);
+            if (status.Command != GizwitsCommand.BusinessReply) return false;
+            var message = new P0Message(product);
+            return message.Decode(status.Buffer, status.BodyOffset, status.BodyLength) == P0Error.None
+                && message.Action == P0Action.Report && message.Values.Get(relay) == value;
         }
 
         private static (int Relay, int Indicator) Pins()
