@@ -17,6 +17,7 @@ namespace DeviceFirmware.MockCloud.Cli
             RootCommand root = new RootCommand("gizctl: tools for the Gizwits device protocol (frame and P0 codecs; mock cloud later).");
             root.Subcommands.Add(FrameCommands.Build());
             root.Subcommands.Add(P0Commands.Create(stdout, stderr));
+            root.Subcommands.Add(AppCommands.Create(stdout, stderr));
             return root;
         }
 
