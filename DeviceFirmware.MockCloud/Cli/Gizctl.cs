@@ -18,6 +18,7 @@ namespace DeviceFirmware.MockCloud.Cli
             root.Subcommands.Add(FrameCommands.Build());
             root.Subcommands.Add(P0Commands.Create(stdout, stderr));
             root.Subcommands.Add(CloudCommands.Build(stdout, stderr));
+            root.Subcommands.Add(AppCommands.Create(stdout, stderr));
             return root;
         }
 
