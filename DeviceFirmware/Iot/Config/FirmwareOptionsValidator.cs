@@ -43,7 +43,7 @@ public static class FirmwareOptionsValidator
         if (options.ConnectTimeoutMs < 100) problems.Add($"connectTimeoutMs: {options.ConnectTimeoutMs} is under 100");
         if (!string.IsNullOrEmpty(options.SimControl))
         {
-            if (!HostPort.TryParse(options.SimControl, out _, out string simError)) problems.Add($"--sim-control: {simError}");
+            if (!HostPort.TryParse(options.SimControl, listening: true, out _, out string simError)) problems.Add($"--sim-control: {simError}");
             if (!string.Equals(options.Board, "simulated", System.StringComparison.OrdinalIgnoreCase)) problems.Add("--sim-control: only with --board simulated");
         }
 

@@ -7,7 +7,10 @@ namespace DeviceFirmware.Iot.Config;
 public readonly record struct HostPort(string Host, int Port)
 {
     /// <summary>Parses <paramref name="text"/>; false with a reason when it is not HOST:PORT with a port in 1–65535.</summary>
-    public static bool TryParse(string? text, out HostPort value, out string error)
+    public static bool TryParse(string? text, out HostPort value, out string error) => TryParse(text, false, out value, out error);
+
+    /// <summary>As <see cref="TryParse(string?, out HostPort, out string)"/>; <paramref name="listening"/> also accepts port 0 (any free port).</summary>
+    public static bool TryParse(string? text, bool listening, out HostPort value, out string error)
     {
         value = default;
         error = "";
@@ -26,9 +29,9 @@ public readonly record struct HostPort(string Host, int Port)
 
         string host = text[..colon];
         if (host.StartsWith('[') && host.EndsWith(']')) host = host[1..^1];
-        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)
+        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < (listening ? 0 : 1) || port > 65535)
         {
-            error = $"'{text}' has no port in 1-65535";
+            error = listening ? $"'{text}' has no port in 0-65535" : $"'{text}' has no port in 1-65535";
             return false;
         }
 
