@@ -19,6 +19,7 @@ namespace DeviceFirmware.MockCloud.Cli
             root.Subcommands.Add(P0Commands.Create(stdout, stderr));
             root.Subcommands.Add(CloudCommands.Build(stdout, stderr));
             root.Subcommands.Add(AppCommands.Create(stdout, stderr));
+            root.Subcommands.Add(DemoCommand.Build(stdout, stderr));
             return root;
         }
 
