@@ -25,7 +25,8 @@ namespace DeviceFirmware.Tests.Support
 
         public string Name { get; }
 
-        public int Pid => process.Id;
+        /// <summary>The process id (kept after exit, for reports).</summary>
+        public int Pid { get; private set; }
 
         public bool HasExited => process.HasExited;
 
@@ -49,6 +50,7 @@ namespace DeviceFirmware.Tests.Support
             process.OutputDataReceived += (_, e) => child.Add(e.Data);
             process.ErrorDataReceived += (_, e) => child.Add(e.Data);
             process.Start();
+            child.Pid = process.Id;
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             return child;

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using DeviceFirmware.MockCloud.App;
+using DeviceFirmware.Protocol.P0;
+using DeviceFirmware.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DeviceFirmware.Tests.Hil
+{
+    /// <summary>
+    /// The hardware-in-the-loop rig: the mock cloud and firmware processes on 127.0.0.1 with free ports, Apps driving
+    /// them, the simulated pins read through each firmware's control API. On dispose every process is killed (by PID,
+    /// whole tree) and every line any of them logged is scanned: an Error or Critical line the test did not declare
+    /// with <see cref="ExpectError"/> fails the test, as MQTTnet's own suite does.
+    /// </summary>
+    internal sealed class HilWorld : IAsyncDisposable
+    {
+        public const string AppId = "hil-app";
+        private readonly ITestOutputHelper output;
+        private readonly List<HilFirmware> firmwares = new();
+        private readonly List<ChildProcess> clouds = new();
+        private readonly List<IAsyncDisposable> apps = new();
+        private readonly List<IDisposable> services = new();
+        private readonly List<string> expectedErrors = new();
+
+        private HilWorld(ITestOutputHelper output, string folder)
+        {
+            this.output = output;
+            Folder = folder;
+        }
+
+        public string Folder { get; }
+
+        public static Product GoKit { get; } = ProductJson.Load(RepoPaths.Product("gokit"));
+
+        /// <summary>The mock cloud now running (a restart replaces it).</summary>
+        public MockCloudProcess Cloud { get; private set; } = null!;
+
+        public static HilWorld Start(ITestOutputHelper output)
+        {
+            var world = new HilWorld(output, Directory.CreateTempSubdirectory("hil-").FullName);
+            world.StartCloud();
+            return world;
+        }
+
+        /// <summary>Starts the mock cloud on free ports (or on the given ones, to come back where it was).</summary>
+        public void StartCloud(int httpPort = 0, int mqttPort = 0)
+        {
+            Cloud = MockCloudProcess.Start(Path.Combine(Folder, "cloud.db"), httpPort, mqttPort, "--appid", AppId);
+            clouds.Add(Cloud.Process);
+        }
+
+        /// <summary>Stops the mock cloud with SIGTERM (its ports and database stay for <see cref="StartCloud"/>).</summary>
+        public void StopCloud()
+        {
+            Cloud.Process.Terminate();
+            Assert.True(Cloud.Process.WaitForExit(20), "the mock cloud did not stop:\n" + Cloud.Process.Tail());
+        }
+
+        /// <summary>Starts a firmware that registers itself; <paramref name="extra"/> are more command-line options.</summary>
+        public HilFirmware StartFirmware(string name = "firmware", params string[] extra)
+        {
+            var firmware = new HilFirmware(this, name, Path.Combine(Folder, name + "-state.json"), extra);
+            firmwares.Add(firmware);
+            firmware.Start();
+            return firmware;
+        }
+
+        /// <summary>Registers an App user and binds it to <paramref name="devices"/>.</summary>
+        public async Task<AppSession> UserAsync(string name, params HilFirmware[] devices)
+        {
+            var gservice = new GServiceClient(Cloud.GService, AppId);
+            services.Add(gservice);
+            AppSession session = await gservice.RegisterAsync(name, name + "-password-1");
+            foreach (HilFirmware device in devices)
+            {
+                BindResult bound = await gservice.BindAsync(device.Did, device.Passcode);
+                Assert.Contains(device.Did, bound.Success);
+            }
+
+            return session;
+        }
+
+        /// <summary>An App of <paramref name="user"/> on M2M, subscribed to <paramref name="devices"/>, disposed with the world.</summary>
+        public async Task<AppClient> AppAsync(AppSession user, string? clientId = null, params HilFirmware[] devices)
+        {
+            var options = new AppClientOptions
+            {
+                Host = "127.0.0.1",
+                Port = Cloud.MqttPort,
+                AppId = AppId,
+                Uid = user.Uid,
+                Token = user.Token,
+                ClientId = clientId,
+            };
+            options.Session.ReconnectStepMs = 500;
+            AppClient app = await AppClient.ConnectAsync(options, devices.Select(d => new KeyValuePair<string, Product?>(d.Did, GoKit)));
+            apps.Add(app);
+            return app;
+        }
+
+        /// <summary>Declares an Error/Critical log line the test provokes on purpose (matched by substring).</summary>
+        public void ExpectError(string substring) => expectedErrors.Add(substring);
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (IAsyncDisposable app in apps) await app.DisposeAsync();
+            foreach (HilFirmware firmware in firmwares) firmware.Dispose();
+            foreach (ChildProcess cloud in clouds) cloud.Dispose();
+            foreach (IDisposable service in services) service.Dispose();
+
+            var unexpected = new List<string>();
+            foreach (ChildProcess process in firmwares.SelectMany(f => f.Runs).Concat(clouds))
+            {
+                foreach (string line in process.Lines)
+                {
+                    bool error = line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal)
+                        || line.StartsWith("Unhandled exception", StringComparison.Ordinal);
+                    if (error && !expectedErrors.Any(e => line.Contains(e, StringComparison.Ordinal))) unexpected.Add($"{process.Name}: {line}");
+                }
+
+                output.WriteLine($"---- {process.Name} (pid {process.Pid})");
+                output.WriteLine(process.Tail(80));
+            }
+
+            try
+            {
+                Directory.Delete(Folder, true);
+            }
+            catch (IOException)
+            {
+                // A process may still hold a file for a moment; the OS cleans temp.
+            }
+
+            if (unexpected.Count > 0) throw new Xunit.Sdk.XunitException("unexpected errors logged:\n" + string.Join("\n", unexpected));
+        }
+    }
+}
