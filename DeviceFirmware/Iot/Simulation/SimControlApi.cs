@@ -35,7 +35,22 @@ internal sealed class SimControlApi
             return Sensor(method, parts, body);
         }
 
+        if (parts.Length == 1 && parts[0] == "process")
+        {
+            return method == "GET" ? Ok(WriteProcess) : NotAllowed("GET");
+        }
+
         return NoRoute(method, path);
+    }
+
+    // For soak runs: the firmware's own memory, measured inside the process (the managed heap is invisible from outside).
+    private static void WriteProcess(Utf8JsonWriter writer)
+    {
+        writer.WriteNumber("managedHeapBytes", GC.GetTotalMemory(false));
+        writer.WriteNumber("workingSetBytes", Environment.WorkingSet);
+        writer.WriteNumber("gen0Collections", GC.CollectionCount(0));
+        writer.WriteNumber("gen2Collections", GC.CollectionCount(2));
+        writer.WriteNumber("allocatedBytes", GC.GetTotalAllocatedBytes(false));
     }
 
     private SimControlResponse Pins(string method, string[] parts, ReadOnlySpan<byte> body)
@@ -347,7 +362,7 @@ internal sealed class SimControlApi
     };
 
     private static SimControlResponse NoRoute(string method, string path) =>
-        Error(404, $"No route {method} {path}. Routes: GET /pins, GET|PUT /pins/{{n}}, POST /pins/{{n}}/press|release, GET|PUT /sensor, POST /sensor/fail|recover.");
+        Error(404, $"No route {method} {path}. Routes: GET /pins, GET|PUT /pins/{{n}}, POST /pins/{{n}}/press|release, GET|PUT /sensor, POST /sensor/fail|recover, GET /process.");
 
     private static SimControlResponse NotAllowed(string allow) =>
         new(405, Json(w => w.WriteString("error", $"Method not allowed here; use {allow}.")), allow);

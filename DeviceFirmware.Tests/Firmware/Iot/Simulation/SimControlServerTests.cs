@@ -187,6 +187,17 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Simulation
         }
 
         [Fact]
+        public async Task Process_reports_the_firmware_memory_for_soak_runs()
+        {
+            JsonElement process = await Call(HttpMethod.Get, "/process", HttpStatusCode.OK);
+
+            Assert.True(process.GetProperty("managedHeapBytes").GetInt64() > 0);
+            Assert.True(process.GetProperty("workingSetBytes").GetInt64() >= process.GetProperty("managedHeapBytes").GetInt64());
+            Assert.True(process.GetProperty("allocatedBytes").GetInt64() > 0);
+            await Call(HttpMethod.Post, "/process", HttpStatusCode.MethodNotAllowed);
+        }
+
+        [Fact]
         public async Task Oversized_body_is_refused()
         {
             string body = "{\"level\": true, \"pad\": \"" + new string('x', SimControlServer.MaxBodyBytes) + "\"}";
