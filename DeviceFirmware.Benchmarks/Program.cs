@@ -2,10 +2,15 @@ using BenchmarkDotNet.Running;
 
 namespace DeviceFirmware.Benchmarks
 {
-    /// <summary>Runs the benchmarks: dotnet run -c Release --project DeviceFirmware.Benchmarks -- --filter '*'.</summary>
+    /// <summary>Runs the benchmarks: dotnet run -c Release --project DeviceFirmware.Benchmarks -- --filter '*' (or -- e2e).</summary>
     public static class Program
     {
-        /// <summary>Entry point.</summary>
-        public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        /// <summary>Entry point: <c>e2e</c> runs the end-to-end round trips and soak; anything else goes to BenchmarkDotNet.</summary>
+        public static int Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "e2e") return EndToEnd.EndToEndRun.RunAsync(args[1..]).GetAwaiter().GetResult();
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            return 0;
+        }
     }
 }

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using DeviceFirmware.MockCloud.Cloud;
+using DeviceFirmware.MockCloud.Store;
+using DeviceFirmware.Protocol.Frames;
+using DeviceFirmware.Protocol.P0;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DeviceFirmware.Benchmarks.EndToEnd
+{
+    /// <summary>
+    /// <c>dotnet run -c Release --project DeviceFirmware.Benchmarks -- e2e [--commands N] [--soak N]</c>: (a) the raw
+    /// MQTT echo round trip through the mock cloud's broker, (b) App → firmware 0x0093 write → pin → 0x0094 through the
+    /// same broker; p50, p99 and commands/s of each, then a soak of the firmware with its memory before and after and
+    /// the lost replies, ending with <c>p50_ratio=</c> and <c>p99_ratio=</c>.
+    /// </summary>
+    internal static class EndToEndRun
+    {
+        private const string AppId = "bench-app";
+        private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(2);
+
+        public static async Task<int> RunAsync(string[] args)
+        {
+            int commands = Option(args, "--commands", 5000);
+            int warmup = Option(args, "--warmup", 500);
+            int soak = Option(args, "--soak", 100_000);
+            string root = FindRoot();
+            Product product = ProductJson.Load(Path.Combine(root, "hardware", "products", "gokit.json"));
+
+            var options = new MockCloudOptions { Http = new IPEndPoint(IPAddress.Loopback, 0), Mqtt = new IPEndPoint(IPAddress.Loopback, 0), Mqtts = null, Database = CloudStore.InMemory };
+            options.AppIds.Add(AppId);
+            options.ProductFiles.Add(Path.Combine(root, "hardware", "products", "gokit.json"));
+            await using MockCloudHost cloud = await MockCloudHost.StartAsync(options, NullLoggerFactory.Instance);
+            int port = cloud.MqttEndpoint.Port;
+            if (!cloud.Store.TryRegisterDevice(product.ProductKey, "0000000000e1", "ECHOPASSCD", "normal", out DeviceRecord? echo)
+                || !cloud.Store.TryRegisterDevice(product.ProductKey, "0000000000f1", "FIRMWAREPC", "normal", out DeviceRecord? device)
+                || !cloud.Store.TryRegisterUser("bench", "bench-password-1", out UserSession? user))
+            {
+                throw new InvalidOperationException("could not set up the accounts");
+            }
+
+            cloud.Store.Bind(user.Uid, echo.Did, echo.Passcode, "", "");
+            cloud.Store.Bind(user.Uid, device.Did, device.Passcode, "", "");
+
+            await using EchoDevice echoDevice = await EchoDevice.ConnectAsync(port, echo.Did, echo.Passcode);
+            using FirmwareProcess firmware = FirmwareProcess.Start(root, device.Did, device.Passcode, port, FreePort());
+            firmware.WaitConnected();
+            await using RoundTripApp app = await RoundTripApp.ConnectAsync(port, AppId, user.Uid, user.Token, echo.Did, device.Did);
+
+            byte[][] writes = { WriteRelay(product, 0), WriteRelay(product, 1) };
+            uint sn = 0;
+            async Task<List<double>> Measure(string did, int count)
+            {
+                var samples = new List<double>(count);
+                for (int i = 0; i < count; i++)
+                {
+                    sn++;
+                    byte[] frame = (byte[])writes[sn & 1].Clone();
+                    frame[8] = (byte)(sn >> 24);
+                    frame[9] = (byte)(sn >> 16);
+                    frame[10] = (byte)(sn >> 8);
+                    frame[11] = (byte)sn;
+                    samples.Add(await app.RoundTripAsync(did, frame, sn, ReplyTimeout));
+                }
+
+                return samples;
+            }
+
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            Console.WriteLine($"warm-up {warmup} round trips each, then {commands} measured, one at a time (no pipelining)");
+            await Measure(echo.Did, warmup);
+            await Measure(device.Did, warmup);
+
+            // Interleaved in blocks so that machine noise falls on both alike.
+            var echoSamples = new List<double>();
+            var firmwareSamples = new List<double>();
+            for (int block = 0; block < 10; block++)
+            {
+                echoSamples.AddRange(await Measure(echo.Did, commands / 10));
+                firmwareSamples.AddRange(await Measure(device.Did, commands / 10));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| path | round trips | p50 (µs) | p99 (µs) | commands/s | lost |");
+            Console.WriteLine("|---|--:|--:|--:|--:|--:|");
+            (double echoP50, double echoP99) = Row("(a) MQTT echo through the broker (bare MQTTnet device)", echoSamples);
+            (double fwP50, double fwP99) = Row("(b) 0x0093 write → firmware → pin → 0x0094", firmwareSamples);
+
+            if (soak > 0)
+            {
+                Console.WriteLine();
+                await Measure(device.Did, 2000);
+                GC.Collect();
+                (long heapBefore, long rssBefore) = await firmware.MemoryAsync();
+                List<double> soakSamples = await Measure(device.Did, soak);
+                (long heapAfter, long rssAfter) = await firmware.MemoryAsync();
+                int lost = soakSamples.Count(s => s < 0);
+                Console.WriteLine($"soak: {soak} commands to the firmware, lost replies: {lost}");
+                Console.WriteLine($"soak: firmware managed heap {Mb(heapBefore)} -> {Mb(heapAfter)} MB, RSS {Mb(rssBefore)} -> {Mb(rssAfter)} MB");
+                Row("(b) during the soak", soakSamples);
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(FormattableString.Invariant($"p50_ratio={fwP50 / echoP50:0.00}"));
+            Console.WriteLine(FormattableString.Invariant($"p99_ratio={fwP99 / echoP99:0.00}"));
+            return 0;
+        }
+
+        private static (double P50, double P99) Row(string name, List<double> samples)
+        {
+            double[] ok = samples.Where(s => s >= 0).OrderBy(s => s).ToArray();
+            int lost = samples.Count - ok.Length;
+            double p50 = Percentile(ok, 0.50);
+            double p99 = Percentile(ok, 0.99);
+            double perSecond = ok.Length / (ok.Sum() / 1_000_000.0);
+            Console.WriteLine(FormattableString.Invariant($"| {name} | {samples.Count} | {p50:0} | {p99:0} | {perSecond:0} | {lost} |"));
+            return (p50, p99);
+        }
+
+        private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+        private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+        private static byte[] WriteRelay(Product product, long on)
+        {
+            var values = new DataPointValues(product);
+            var flagged = new bool[product.Points.Length];
+            values.Set(product.Find("Relay").Id, on);
+            flagged[product.Find("Relay").Id] = true;
+            var p0 = new byte[product.MaxMessageSize];
+            P0Writer.WriteWrite(values, flagged, p0, 0, out int p0Length);
+            var frame = new byte[FrameWriter.FrameLength(FrameLimits.SnLength + p0Length)];
+            FrameWriter.WriteBusinessWithSn(frame, 0, GizwitsCommand.BusinessWithSn, 0, p0, 0, p0Length, out int length);
+            return frame.AsSpan(0, length).ToArray();
+        }
+
+        private static int Option(string[] args, string name, int fallback)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+
+        private static string FindRoot()
+        {
+            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "DeviceFirmware.sln"))) return dir.FullName;
+            }
+
+            throw new DirectoryNotFoundException("DeviceFirmware.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
