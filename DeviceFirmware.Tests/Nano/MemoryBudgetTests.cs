@@ -92,7 +92,7 @@ namespace DeviceFirmware.Tests.Nano
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             output.WriteLine($".NET x64: building the product, the board and the core allocated {allocated} B");
             GC.KeepAlive(core);
-            Assert.True(allocated <= 2 * BudgetBytes, $"{allocated} B on .NET x64");
+            Assert.True(allocated <= BudgetBytes, $"{allocated} B on .NET x64");
         }
     }
 }

@@ -50,7 +50,7 @@ platform_dll() {
   local name="$1" outroot="${2:-}" project asm
   project="$(platform_project "$name")"
   asm="$(basename "$project" .csproj)"; [[ "$asm" == NanoUnitTests ]] && asm=NFUnitTest
-  if [[ -n "$outroot" ]]; then echo "$outroot/bin/$asm.dll"; else echo "$(dirname "$project")/bin/Release/$NANO_TFM/$asm.dll"; fi
+  if [[ -n "$outroot" ]]; then echo "$outroot/bin/$NANO_TFM/$asm.dll"; else echo "$(dirname "$project")/bin/Release/$NANO_TFM/$asm.dll"; fi
 }
 
 # build_platform NAME OUTROOT [msbuild args...]: compiles a platform stage (empty OUTROOT = its own bin/ and obj/).
