@@ -45,9 +45,22 @@ namespace DeviceFirmware.Nano.Hosting
                 catch (Exception e)
                 {
                     Debug.WriteLine("firmware loop failed, outputs to safe levels: " + e.Message);
-                    core.Stop();
+                    StopSafely();
                     Thread.Sleep(RestartDelayMs);
                 }
+            }
+        }
+
+        private void StopSafely()
+        {
+            try
+            {
+                core.Stop();
+            }
+            catch (Exception e)
+            {
+                // A pin that cannot be written must not end Main: the next Start drives every output again.
+                Debug.WriteLine("stopping the core failed: " + e.Message);
             }
         }
 

@@ -195,10 +195,18 @@ namespace DeviceFirmware.Nano.Transport
                     if (code != MqttReasonCode.Success) throw new InvalidOperationException("CONNACK refused");
                     ushort id = fresh.Subscribe(new string[] { topic }, new MqttQoSLevel[] { MqttQoSLevel.AtMostOnce });
                     if (!WaitForSuback(id)) throw new InvalidOperationException("no SUBACK");
+                    bool abandoned;
                     lock (owner.gate)
                     {
-                        if (owner.generation != attempt) return;
-                        owner.announcedGeneration = attempt;
+                        abandoned = owner.generation != attempt;
+                        if (!abandoned) owner.announcedGeneration = attempt;
+                    }
+
+                    if (abandoned)
+                    {
+                        // Aborted while Connect blocked: Retire found it not yet connected, so close it now or it leaks its threads.
+                        CloseLater(fresh);
+                        return;
                     }
 
                     owner.inbox.PostSession(NanoEventKind.Connected);
