@@ -56,6 +56,13 @@ namespace DeviceFirmware.Tests.Nano
                 Assert.Equal(flags[i], reader.Flags);
                 if (sns[i] >= 0) Assert.Equal(sns[i], (long)reader.Sn);
                 Assert.Equal(bodies[i], Convert.ToHexStringLower(frame, reader.BodyOffset, reader.BodyLength));
+
+                // The device test's re-encoding, on .NET: everything after the command word, sn included, written back raw.
+                int afterCommand = reader.BodyOffset - (sns[i] >= 0 ? 4 : 0);
+                byte[] output = new byte[512];
+                Assert.Equal(FrameError.None, FrameWriter.WriteRaw(output, 0, reader.Flags, reader.Command, frame, afterCommand, frame.Length - afterCommand, out int length));
+                Assert.Equal(frames[i], Convert.ToHexStringLower(output, 0, length));
+                Assert.NotEqual(FrameError.None, reader.Decode(frame, 0, frame.Length - 1));
                 if (P0[i].Length > 0)
                 {
                     byte[] body = Convert.FromHexString(bodies[i]);
