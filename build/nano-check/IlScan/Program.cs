@@ -26,10 +26,23 @@ namespace NanoCheck.IlScan
         {
             string? assemblyPath = null;
             string? mscorlibPath = null;
+            var allowedPaths = new List<string>();
             bool verbose = false;
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--mscorlib" && i + 1 < args.Length) mscorlibPath = args[++i];
+                else if (args[i] == "--allow" && i + 1 < args.Length) allowedPaths.Add(args[++i]);
+                else if (args[i] == "--allow-list" && i + 1 < args.Length)
+                {
+                    string list = args[++i];
+                    if (!File.Exists(list))
+                    {
+                        Console.Error.WriteLine($"nano-check: no such file: {list}");
+                        return 2;
+                    }
+
+                    allowedPaths.AddRange(File.ReadAllLines(list).Where(l => l.Trim().Length > 0).Select(l => l.Trim()));
+                }
                 else if (args[i] == "--verbose") verbose = true;
                 else if (assemblyPath == null && !args[i].StartsWith("--", StringComparison.Ordinal)) assemblyPath = args[i];
                 else return Usage();
@@ -54,6 +67,27 @@ namespace NanoCheck.IlScan
                 expectedCorlib = AssemblyName.GetAssemblyName(mscorlibPath);
             }
 
+            // Each allowed reference is an assembly file (a signature stand-in or the strictly built NanoCheck.dll): a
+            // reference to that name is accepted only at that exact version and public key token.
+            var allowed = new Dictionary<string, AssemblyName>(StringComparer.Ordinal);
+            foreach (string path in allowedPaths)
+            {
+                if (!File.Exists(path))
+                {
+                    Console.Error.WriteLine($"nano-check: no such file: {path}");
+                    return 2;
+                }
+
+                AssemblyName name = AssemblyName.GetAssemblyName(path);
+                if (name.Name == null || name.Name == "mscorlib")
+                {
+                    Console.Error.WriteLine($"nano-check: --allow cannot name mscorlib (use --mscorlib): {path}");
+                    return 2;
+                }
+
+                allowed[name.Name] = name;
+            }
+
             using FileStream stream = File.OpenRead(assemblyPath);
             using var pe = new PEReader(stream);
             if (!pe.HasMetadata)
@@ -62,7 +96,7 @@ namespace NanoCheck.IlScan
                 return 2;
             }
 
-            var scanner = new Scanner(pe.GetMetadataReader(), pe, expectedCorlib) { Verbose = verbose };
+            var scanner = new Scanner(pe.GetMetadataReader(), pe, expectedCorlib, allowed) { Verbose = verbose };
             scanner.Run();
             foreach (string finding in scanner.Findings) Console.WriteLine(finding);
             Console.WriteLine($"nano-check: {scanner.TypesScanned} types scanned, {scanner.Findings.Count} findings");
@@ -71,7 +105,7 @@ namespace NanoCheck.IlScan
 
         private static int Usage()
         {
-            Console.Error.WriteLine("usage: IlScan <assembly.dll> [--mscorlib <nano mscorlib.dll>] [--verbose]");
+            Console.Error.WriteLine("usage: IlScan <assembly.dll> [--mscorlib <nano mscorlib.dll>] [--allow <assembly.dll>]... [--allow-list <file of paths>] [--verbose]");
             return 2;
         }
     }
@@ -81,15 +115,17 @@ namespace NanoCheck.IlScan
         private readonly MetadataReader _md;
         private readonly PEReader _pe;
         private readonly AssemblyName? _expectedCorlib;
+        private readonly IReadOnlyDictionary<string, AssemblyName> _allowed;
         private readonly SignatureNames _names;
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         private readonly HashSet<EntityHandle> _reportedSpecs = new();
 
-        public Scanner(MetadataReader md, PEReader pe, AssemblyName? expectedCorlib)
+        public Scanner(MetadataReader md, PEReader pe, AssemblyName? expectedCorlib, IReadOnlyDictionary<string, AssemblyName>? allowed = null)
         {
             _md = md;
             _pe = pe;
             _expectedCorlib = expectedCorlib;
+            _allowed = allowed ?? new Dictionary<string, AssemblyName>();
             _names = new SignatureNames(md);
         }
 
@@ -136,9 +172,15 @@ namespace NanoCheck.IlScan
             {
                 AssemblyName name = _md.GetAssemblyReference(h).GetAssemblyName();
                 if (Verbose) Console.Error.WriteLine($"  reference: {name.FullName}");
-                if (name.Name != "mscorlib")
+                if (name.Name != null && _allowed.TryGetValue(name.Name, out AssemblyName? stand))
                 {
-                    Add($"assembly reference: {name.FullName} (only nanoFramework's mscorlib is allowed)");
+                    if (name.Version != stand.Version || !SameToken(name, stand))
+                        Add($"assembly reference: {name.FullName} is not the allowed {stand.FullName}");
+                }
+                else if (name.Name != "mscorlib")
+                {
+                    string also = _allowed.Count == 0 ? string.Empty : $" and the allowed {string.Join(", ", _allowed.Keys.OrderBy(k => k, StringComparer.Ordinal))}";
+                    Add($"assembly reference: {name.FullName} (only nanoFramework's mscorlib{also} is allowed)");
                 }
                 else if (_expectedCorlib != null &&
                          (name.Version != _expectedCorlib.Version ||
@@ -148,6 +190,9 @@ namespace NanoCheck.IlScan
                 }
             }
         }
+
+        private static bool SameToken(AssemblyName a, AssemblyName b) =>
+            (a.GetPublicKeyToken() ?? Array.Empty<byte>()).AsSpan().SequenceEqual(b.GetPublicKeyToken() ?? Array.Empty<byte>());
 
         private void CheckGenericParameters()
         {

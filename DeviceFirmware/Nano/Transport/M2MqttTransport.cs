@@ -1,0 +1,291 @@
+using System;
+using System.Threading;
+using DeviceFirmware.Core.Messaging;
+using DeviceFirmware.Nano.Hosting;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+
+namespace DeviceFirmware.Nano.Transport
+{
+    /// <summary>
+    /// <see cref="IMqttTransport"/> over nanoFramework.M2Mqtt (MQTT 3.1.1, QoS 0, clean session, plain TCP). M2Mqtt is
+    /// blocking and raises events on its own threads; the core is single-threaded. So each connect attempt runs on a
+    /// thread of its own and every outcome is posted to the <see cref="NanoInbox"/> for the loop; each attempt gets a
+    /// new client and a generation number, and an answer from an abandoned attempt (after <see cref="AbortConnect"/> or
+    /// <see cref="Disconnect"/>) is ignored, as in the .NET host's MqttNetTransport. The session supervisor, not
+    /// M2Mqtt, decides when to connect again: M2Mqtt has no auto-reconnect, and a lost connection is only reported.
+    /// <para>
+    /// Memory: M2Mqtt's in-flight queue is unbounded by default (<see cref="MqttSettings.DefaultInflightQueueSize"/>);
+    /// it is capped at <see cref="InflightCapacity"/>, and a publish beyond it is dropped and counted.
+    /// </para>
+    /// <para>
+    /// Heartbeat: M2Mqtt has no public PINGREQ; its own keep-alive thread sends PINGREQ after a quiet keep-alive
+    /// period and closes the connection when no PINGRESP comes within it, which reaches the core as a lost connection.
+    /// So <see cref="SendPing"/> does not touch the wire: it reports the connection alive while M2Mqtt holds it open.
+    /// </para>
+    /// </summary>
+    public sealed class M2MqttTransport : IMqttTransport
+    {
+        /// <summary>Most PUBLISH/SUBSCRIBE messages M2Mqtt may hold unsent (its default is int.MaxValue).</summary>
+        public const int InflightCapacity = 8;
+
+        /// <summary>How long an attempt waits for the SUBACK after the CONNACK.</summary>
+        public const int SubackTimeoutMs = 10000;
+
+        private readonly string host;
+        private readonly int port;
+        private readonly NanoInbox inbox;
+        private readonly object gate = new object();
+        private MqttClient client;
+        private int generation;
+        private int announcedGeneration = -1;
+
+        /// <summary>Creates the transport for the broker at <paramref name="host"/>:<paramref name="port"/>; nothing connects until the core asks.</summary>
+        public M2MqttTransport(string host, int port, NanoInbox inbox)
+        {
+            this.host = host;
+            this.port = port;
+            this.inbox = inbox;
+        }
+
+        /// <summary>Publishes dropped: not connected, M2Mqtt's in-flight queue full, or the send failed.</summary>
+        public int DroppedPublishes { get; private set; }
+
+        /// <inheritdoc/>
+        public void BeginConnect(string clientId, string userName, string password, int keepAliveSeconds, string subscribeTopic)
+        {
+            int attempt;
+            lock (gate)
+            {
+                attempt = ++generation;
+                Retire();
+            }
+
+            ConnectAttempt work = new ConnectAttempt(this, attempt, clientId, userName, password, keepAliveSeconds, subscribeTopic);
+            new Thread(work.Run).Start();
+        }
+
+        /// <inheritdoc/>
+        public void AbortConnect()
+        {
+            lock (gate)
+            {
+                generation++;
+                Retire();
+            }
+        }
+
+        /// <inheritdoc/>
+        public void SendPing()
+        {
+            bool alive;
+            lock (gate)
+            {
+                alive = announcedGeneration == generation && client != null && client.IsConnected;
+            }
+
+            if (alive) inbox.PostSession(NanoEventKind.PingResponse);
+        }
+
+        /// <inheritdoc/>
+        public void Disconnect()
+        {
+            lock (gate)
+            {
+                generation++;
+                Retire();
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Publish(string topic, byte[] payload, int offset, int count)
+        {
+            MqttClient current;
+            lock (gate)
+            {
+                current = announcedGeneration == generation ? client : null;
+            }
+
+            if (current == null)
+            {
+                DroppedPublishes++;
+                return false;
+            }
+
+            // M2Mqtt keeps the array in its in-flight queue until sent, so it gets its own copy (the core reuses its buffer).
+            byte[] copy = new byte[count];
+            Array.Copy(payload, offset, copy, 0, count);
+            try
+            {
+                current.Publish(topic, copy, MqttQoSLevel.AtMostOnce, false);
+                return true;
+            }
+            catch (Exception)
+            {
+                // MqttClientException(InflightQueueFull) at the cap, or a closed socket: the publish is lost, never queued.
+                DroppedPublishes++;
+                return false;
+            }
+        }
+
+        // Caller holds the gate: forget the current client and close it off the loop thread (DISCONNECT may block).
+        private void Retire()
+        {
+            announcedGeneration = -1;
+            MqttClient old = client;
+            client = null;
+            if (old != null) CloseLater(old);
+        }
+
+        private static void CloseLater(MqttClient old)
+        {
+            ClientCloser closer = new ClientCloser(old);
+            new Thread(closer.Run).Start();
+        }
+
+        private bool IsCurrent(int attempt)
+        {
+            lock (gate)
+            {
+                return generation == attempt;
+            }
+        }
+
+        /// <summary>One connect attempt on its own thread: CONNECT (blocking), SUBSCRIBE, wait for the SUBACK, report.</summary>
+        private sealed class ConnectAttempt
+        {
+            private readonly M2MqttTransport owner;
+            private readonly int attempt;
+            private readonly string clientId;
+            private readonly string userName;
+            private readonly string password;
+            private readonly int keepAliveSeconds;
+            private readonly string topic;
+            private readonly AutoResetEvent subscribed = new AutoResetEvent(false);
+            private int lastSubackId = -1;
+
+            public ConnectAttempt(M2MqttTransport owner, int attempt, string clientId, string userName, string password, int keepAliveSeconds, string topic)
+            {
+                this.owner = owner;
+                this.attempt = attempt;
+                this.clientId = clientId;
+                this.userName = userName;
+                this.password = password;
+                this.keepAliveSeconds = keepAliveSeconds;
+                this.topic = topic;
+            }
+
+            public void Run()
+            {
+                MqttClient fresh = null;
+                try
+                {
+                    fresh = new MqttClient(owner.host, owner.port, false, null, null, MqttSslProtocols.None);
+                    fresh.Settings.InflightQueueSize = InflightCapacity;
+                    fresh.MqttMsgPublishReceived += OnPublish;
+                    fresh.MqttMsgSubscribed += OnSubscribed;
+                    fresh.ConnectionClosed += OnClosed;
+                    lock (owner.gate)
+                    {
+                        if (owner.generation != attempt) return;
+                        owner.client = fresh;
+                    }
+
+                    MqttReasonCode code = fresh.Connect(clientId, userName, password, true, (ushort)keepAliveSeconds);
+                    if (code != MqttReasonCode.Success) throw new InvalidOperationException("CONNACK refused");
+                    ushort id = fresh.Subscribe(new string[] { topic }, new MqttQoSLevel[] { MqttQoSLevel.AtMostOnce });
+                    if (!WaitForSuback(id)) throw new InvalidOperationException("no SUBACK");
+                    bool abandoned;
+                    lock (owner.gate)
+                    {
+                        abandoned = owner.generation != attempt;
+                        if (!abandoned) owner.announcedGeneration = attempt;
+                    }
+
+                    if (abandoned)
+                    {
+                        // Aborted while Connect blocked: Retire found it not yet connected, so close it now or it leaks its threads.
+                        CloseLater(fresh);
+                        return;
+                    }
+
+                    owner.inbox.PostSession(NanoEventKind.Connected);
+                }
+                catch (Exception)
+                {
+                    bool current;
+                    lock (owner.gate)
+                    {
+                        current = owner.generation == attempt;
+                        if (current && owner.client == fresh) owner.client = null;
+                    }
+
+                    if (fresh != null) CloseLater(fresh);
+                    if (current) owner.inbox.PostSession(NanoEventKind.ConnectFailed);
+                }
+            }
+
+            private bool WaitForSuback(ushort id)
+            {
+                // The SUBACK may arrive before Subscribe returns the id: remember the last one and compare after each wake.
+                int waited = 0;
+                while (lastSubackId != id)
+                {
+                    if (waited >= SubackTimeoutMs) return false;
+                    subscribed.WaitOne(500, false);
+                    waited += 500;
+                }
+
+                return true;
+            }
+
+            private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
+            {
+                lastSubackId = e.MessageId;
+                subscribed.Set();
+            }
+
+            private void OnPublish(object sender, MqttMsgPublishEventArgs e)
+            {
+                if (!owner.IsCurrent(attempt)) return;
+                owner.inbox.PostMessage(e.Topic, e.Message, e.Retain);
+            }
+
+            private void OnClosed(object sender, EventArgs e)
+            {
+                lock (owner.gate)
+                {
+                    // Only a connection that was announced and is still the current one is "lost"; the rest we closed ourselves.
+                    if (owner.generation != attempt || owner.announcedGeneration != attempt) return;
+                    owner.announcedGeneration = -1;
+                    owner.client = null;
+                }
+
+                owner.inbox.PostSession(NanoEventKind.ConnectionLost);
+            }
+        }
+
+        /// <summary>Sends DISCONNECT and closes an abandoned client on a thread of its own.</summary>
+        private sealed class ClientCloser
+        {
+            private readonly MqttClient old;
+
+            public ClientCloser(MqttClient old)
+            {
+                this.old = old;
+            }
+
+            public void Run()
+            {
+                try
+                {
+                    if (old.IsConnected) old.Disconnect();
+                }
+                catch (Exception)
+                {
+                    // Already closed by the peer: nothing left to release.
+                }
+            }
+        }
+    }
+}
