@@ -12,13 +12,7 @@ namespace DeviceFirmware.Tests.Interop
         /// <summary>0x0093 with a P0 write of one data point.</summary>
         public static byte[] WriteWithSn(Product product, string point, long raw, uint sn)
         {
-            var values = new DataPointValues(product);
-            var flagged = new bool[product.Points.Length];
-            int id = product.Find(point).Id;
-            values.Set(id, raw);
-            flagged[id] = true;
-            var p0 = new byte[product.MaxMessageSize];
-            Assert.Equal(P0Error.None, P0Writer.WriteWrite(values, flagged, p0, 0, out int p0Length));
+            byte[] p0 = P0Write(product, point, raw, out int p0Length);
             var frame = new byte[FrameWriter.FrameLength(FrameLimits.SnLength + p0Length)];
             Assert.Equal(FrameError.None, FrameWriter.WriteBusinessWithSn(frame, 0, GizwitsCommand.BusinessWithSn, sn, p0, 0, p0Length, out int length));
             return frame.AsSpan(0, length).ToArray();
@@ -27,13 +21,7 @@ namespace DeviceFirmware.Tests.Interop
         /// <summary>0x0090 with a P0 write of one data point (answered by the status broadcast).</summary>
         public static byte[] Write(Product product, string point, long raw)
         {
-            var values = new DataPointValues(product);
-            var flagged = new bool[product.Points.Length];
-            int id = product.Find(point).Id;
-            values.Set(id, raw);
-            flagged[id] = true;
-            var p0 = new byte[product.MaxMessageSize];
-            Assert.Equal(P0Error.None, P0Writer.WriteWrite(values, flagged, p0, 0, out int p0Length));
+            byte[] p0 = P0Write(product, point, raw, out int p0Length);
             var frame = new byte[FrameWriter.FrameLength(p0Length)];
             Assert.Equal(FrameError.None, FrameWriter.WriteBusiness(frame, 0, GizwitsCommand.Business, p0, 0, p0Length, out int length));
             return frame.AsSpan(0, length).ToArray();
@@ -55,6 +43,19 @@ namespace DeviceFirmware.Tests.Interop
             var frame = new byte[16];
             Assert.Equal(FrameError.None, FrameWriter.WriteSettings(frame, 0, DeviceSettings.Compose(level, led), out int length));
             return frame.AsSpan(0, length).ToArray();
+        }
+
+        /// <summary>A P0 write (action 0x01) of one data point.</summary>
+        public static byte[] P0Write(Product product, string point, long raw, out int length)
+        {
+            var values = new DataPointValues(product);
+            var flagged = new bool[product.Points.Length];
+            int id = product.Find(point).Id;
+            values.Set(id, raw);
+            flagged[id] = true;
+            var p0 = new byte[product.MaxMessageSize];
+            Assert.Equal(P0Error.None, P0Writer.WriteWrite(values, flagged, p0, 0, out length));
+            return p0;
         }
 
         /// <summary>True when <paramref name="line"/> ("topic hex") is a 0x0091 status report with <paramref name="point"/> = <paramref name="raw"/>.</summary>
