@@ -2,7 +2,6 @@
 using System;
 using System.Buffers;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using DeviceFirmware.Core.Messaging;
 using DeviceFirmware.Iot.Hosting;
@@ -16,7 +15,7 @@ namespace DeviceFirmware.Iot.Transport;
 /// <see cref="IMqttTransport"/> over MQTTnet 5 (MQTT 3.1.1, QoS 0, clean session). MQTTnet is asynchronous and the core is
 /// not: every outcome is posted to the <see cref="FirmwareInbox"/> for the loop thread, and each connect attempt gets a
 /// new client and a generation number, so a late answer from an abandoned attempt can never be taken for the current
-/// one. Publishes are copied into a bounded queue drained by one sender per connection, which keeps their order.
+/// one. Publishes are copied and sent in order from the loop thread, at most a bounded number waiting.
 /// MQTTnet has no auto-reconnect and its own keep-alive only fires after a silent keep-alive period; our pings come
 /// every 60 s, so the supervisor alone decides pings and reconnects.
 /// </summary>
@@ -30,7 +29,8 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     private readonly BrokerCertificateCheck? certificateCheck;
     private readonly object gate = new();
     private IMqttClient? client;
-    private Channel<MqttApplicationMessage>? outgoing;
+    private Task lastSend = Task.CompletedTask;
+    private int pendingSends;
     private CancellationTokenSource? connectCancel;
     private int generation;
     private int announcedGeneration = -1;
@@ -77,8 +77,6 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
             {
                 if (generation != attempt || announcedGeneration != attempt) return Task.CompletedTask;
                 announcedGeneration = -1;
-                outgoing?.Writer.TryComplete();
-                outgoing = null;
             }
 
             logger.LogWarning("Connection to {Host}:{Port} lost ({Reason})", connection.Host, connection.Port, e.Reason);
@@ -140,23 +138,36 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Called by the core, so only from the loop thread. A publish starts at once on that thread when the previous one
+    /// has finished (the usual case: a QoS 0 PUBLISH is one socket write), else right after it, so order holds without a
+    /// sender thread in between; at most <see cref="OutgoingCapacity"/> wait, so a stalled socket costs a counter.
+    /// </remarks>
     public bool Publish(string topic, byte[] payload, int offset, int count)
     {
-        Channel<MqttApplicationMessage>? queue;
+        IMqttClient? current;
         lock (gate)
         {
-            queue = announcedGeneration == generation ? outgoing : null;
+            current = announcedGeneration == generation ? client : null;
         }
 
-        if (queue is null) return false;
+        if (current is null) return false;
+        if (Interlocked.Increment(ref pendingSends) > OutgoingCapacity)
+        {
+            Interlocked.Decrement(ref pendingSends);
+            Interlocked.Increment(ref droppedPublishes);
+            return false;
+        }
+
         MqttApplicationMessage message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload.AsSpan(offset, count).ToArray())
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
             .Build();
-        if (queue.Writer.TryWrite(message)) return true;
-        Interlocked.Increment(ref droppedPublishes);
-        return false;
+        lastSend = lastSend.IsCompleted
+            ? SendAsync(current, message)
+            : lastSend.ContinueWith(_ => SendAsync(current, message), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        return true;
     }
 
     /// <summary>Closes the connection cleanly (DISCONNECT) and waits up to <paramref name="timeoutMs"/> for it.</summary>
@@ -168,8 +179,6 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
             current = client;
             generation++;
             client = null;
-            outgoing?.Writer.TryComplete();
-            outgoing = null;
         }
 
         if (current is null) return;
@@ -216,15 +225,12 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
                 if (item.ResultCode != MqttClientSubscribeResultCode.GrantedQoS0) throw new InvalidOperationException($"SUBACK {item.ResultCode} for {subscribeTopic}");
             }
 
-            var queue = Channel.CreateBounded<MqttApplicationMessage>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
             lock (gate)
             {
                 if (generation != attempt) return;
-                outgoing = queue;
                 announcedGeneration = attempt;
             }
 
-            _ = Task.Run(() => SendAsync(fresh, queue), CancellationToken.None);
             logger.LogInformation("Connected to {Host}:{Port} as {ClientId}, subscribed {Topic}", connection.Host, connection.Port, options.ClientId, subscribeTopic);
             inbox.Post(new FirmwareEvent(FirmwareEventKind.Connected));
         }
@@ -236,19 +242,20 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(IMqttClient sender, Channel<MqttApplicationMessage> queue)
+    private async Task SendAsync(IMqttClient sender, MqttApplicationMessage message)
     {
-        await foreach (MqttApplicationMessage message in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        try
         {
-            try
-            {
-                await sender.PublishAsync(message).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Never logged above Debug: a failed publish of a log must not become a log to publish.
-                logger.LogDebug("Publish on {Topic} failed: {Reason}", message.Topic, e.Message);
-            }
+            await sender.PublishAsync(message).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never logged above Debug: a failed publish of a log must not become a log to publish.
+            logger.LogDebug("Publish on {Topic} failed: {Reason}", message.Topic, e.Message);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref pendingSends);
         }
     }
 
@@ -265,8 +272,6 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         connectCancel?.Cancel();
         connectCancel?.Dispose();
         connectCancel = null;
-        outgoing?.Writer.TryComplete();
-        outgoing = null;
         IMqttClient? old = client;
         client = null;
         if (old is not null) _ = Task.Run(() => CloseClientAsync(old, 2000));
