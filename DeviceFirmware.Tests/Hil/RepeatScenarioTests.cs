@@ -42,12 +42,16 @@ namespace DeviceFirmware.Tests.Hil
             Assert.Equal(1000u, first.Sn);
             Assert.Equal(1000u, repeat.Sn);
             Assert.Equal(first.P0, repeat.P0);
-            Assert.Equal(2, seen.All.OfType<DeviceStatusEvent>().Count(e => e.Sn == 1000u));
 
             // Executed once: a read (queued after the repeat on the same connection) finds the relay still off, and the
             // pin rose exactly once for the two sn-1000 commands.
             DeviceStatusEvent read = await app.SendReadAsync(device.Did);
             Assert.Equal(false, read.Values["Relay"]);
+
+            // Exactly two answers with sn 1000 reached the App before the read's answer (the event log lags the reply
+            // awaiter, so wait for the read's answer there first).
+            DeviceStatusEvent readSeen = await seen.WaitForAsync<DeviceStatusEvent>(e => e.Sn == read.Sn, "the read's answer in the App's events");
+            Assert.Equal(2, seen.Before(readSeen).OfType<DeviceStatusEvent>().Count(e => e.Sn == 1000u));
             Assert.False(await device.Sim.LevelAsync(relay));
             bool[] history = await device.Sim.HistoryAsync(relay);
             Assert.Equal(1, history.Count(level => level));

@@ -35,7 +35,7 @@ namespace DeviceFirmware.Tests.Hil
 
             await app.SendSettingsAsync(device.Did, LogLevel.Warning, indicatorLed: true);
             await device.Sim.WaitForLevelAsync(indicator, true, "the indicator on again after 0x0010 with the LED bit set");
-            Assert.Equal(2, seen.All.OfType<SettingsAckEvent>().Count());
+            await seen.WaitForAfterAsync<SettingsAckEvent>(ack, _ => true, "the second 0x0011");
         }
 
         [Fact]
