@@ -199,10 +199,17 @@ public sealed class AppClient : IAsyncDisposable
     /// Sends <paramref name="p0"/> as a 0x0093 with this client's next sn and returns the device's 0x0094 with that sn.
     /// </summary>
     /// <exception cref="ReplyTimeoutException">No 0x0094 with the sn within <see cref="AppClientOptions.ReplyTimeout"/>.</exception>
-    public async Task<DeviceStatusEvent> RequestAsync(string did, byte[] p0, CancellationToken cancellationToken = default)
+    public Task<DeviceStatusEvent> RequestAsync(string did, byte[] p0, CancellationToken cancellationToken = default) =>
+        RequestAsync(did, p0, unchecked((uint)Interlocked.Increment(ref lastSn)), cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="p0"/> as a 0x0093 with the given <paramref name="sn"/> (e.g. an App retrying a command whose
+    /// answer it lost, with the same sn) and returns the device's 0x0094 with that sn. One such request per sn at a time.
+    /// </summary>
+    /// <exception cref="ReplyTimeoutException">No 0x0094 with the sn within <see cref="AppClientOptions.ReplyTimeout"/>.</exception>
+    public async Task<DeviceStatusEvent> RequestAsync(string did, byte[] p0, uint sn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(p0);
-        uint sn = unchecked((uint)Interlocked.Increment(ref lastSn));
         byte[] frame = new byte[FrameWriter.FrameLength(FrameLimits.SnLength + p0.Length)];
         Check(FrameWriter.WriteBusinessWithSn(frame, 0, GizwitsCommand.BusinessWithSn, sn, p0, 0, p0.Length, out int length), "0x0093");
         var reply = new TaskCompletionSource<DeviceStatusEvent>(TaskCreationOptions.RunContinuationsAsynchronously);

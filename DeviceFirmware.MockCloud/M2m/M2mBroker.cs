@@ -39,6 +39,12 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
     // Live connections by client id. A device is online exactly while its DID is here as a device.
     private readonly ConcurrentDictionary<string, Connection> clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> flooding = new(StringComparer.Ordinal);
+
+    // App client ids and the uid that holds each (guarded by bookkeeping): claimed by an accepted CONNECT, released when
+    // a clean-session connection ends; a persistent session (clean session 0) keeps its claim, as MQTTnet keeps the
+    // session. MQTTnet hands an existing session, subscriptions included, to whoever connects with its client id; without
+    // this, any user who learnt another's AppClientId could take over their session and receive their devices' traffic.
+    private readonly System.Collections.Generic.Dictionary<string, string> appOwners = new(StringComparer.Ordinal);
     private MqttServer? server;
     private bool ownsCertificate;
     private volatile bool stopping;
@@ -140,6 +146,7 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             clients.Clear();
             pending.Clear();
             flooding.Clear();
+            lock (bookkeeping) appOwners.Clear();
             MqttEndpoint = MqttsEndpoint = null;
         }
     }
@@ -180,6 +187,11 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             decision = new M2mConnectDecision(null, MqttConnectReasonCode.ClientIdentifierNotValid, "client id is an online device's DID");
         }
 
+        if (decision.Client is { Kind: M2mClientKind.App } app && !ClaimAppClientId(app))
+        {
+            decision = new M2mConnectDecision(null, MqttConnectReasonCode.ClientIdentifierNotValid, "client id is held by another user's App");
+        }
+
         string remote = Remote(e.RemoteEndPoint);
         e.ReasonCode = decision.ReasonCode;
         if (decision.Client == null)
@@ -188,9 +200,21 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             return Task.CompletedTask;
         }
 
-        pending[remote] = new Connection(decision.Client, remote, decision.Client.Kind == M2mClientKind.Device ? e.Password : string.Empty);
+        pending[remote] = new Connection(decision.Client, remote, decision.Client.Kind == M2mClientKind.Device ? e.Password : string.Empty, e.CleanSession ?? true);
         M2mLog.ConnectAccepted(logger, decision.Client.ClientId, decision.Client.Kind, remote);
         return Task.CompletedTask;
+    }
+
+    // True when the App's uid may use its client id: nobody holds it, or the same user does (a reconnect, e.g. over a
+    // half-open connection, takes its own session over as MQTT intends).
+    private bool ClaimAppClientId(M2mClient app)
+    {
+        lock (bookkeeping)
+        {
+            if (appOwners.TryGetValue(app.ClientId, out string? owner) && owner != app.Uid) return false;
+            appOwners[app.ClientId] = app.Uid;
+            return true;
+        }
     }
 
     private Task OnClientConnectedAsync(ClientConnectedEventArgs e)
@@ -214,6 +238,9 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             // A later connection with the same client id may already have replaced this one.
             if (!clients.TryGetValue(e.ClientId, out gone) || gone.Remote != remote) return Task.CompletedTask;
             clients.TryRemove(e.ClientId, out _);
+
+            // A clean session ends with its connection, and so does the claim on its client id.
+            if (gone.Client.Kind == M2mClientKind.App && gone.CleanSession) appOwners.Remove(e.ClientId);
         }
 
         pings.Forget(e.ClientId);
@@ -330,6 +357,6 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
         return error == FrameError.None ? buffer.AsSpan(0, length).ToArray() : throw new InvalidOperationException($"0x0092 could not be written: {error}");
     }
 
-    /// <summary>One accepted TCP connection: who it is, where from, and (for a device) the passcode 0x0092 carries.</summary>
-    private sealed record Connection(M2mClient Client, string Remote, string Passcode);
+    /// <summary>One accepted TCP connection: who it is, where from, (for a device) the passcode 0x0092 carries, and whether its session ends with it.</summary>
+    private sealed record Connection(M2mClient Client, string Remote, string Passcode, bool CleanSession);
 }

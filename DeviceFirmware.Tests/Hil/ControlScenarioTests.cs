@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace DeviceFirmware.Tests.Hil
 {
     /// <summary>HIL: an App controls the device; a second App of another user sees the broadcast but not the replies.</summary>
+    [Collection(HilCollection.Name)]
     public class ControlScenarioTests
     {
         private readonly ITestOutputHelper output;

@@ -30,6 +30,9 @@ namespace DeviceFirmware.Core.Session
         /// <summary>PINGRESPs missed in a row on the current connection.</summary>
         public int MissedPings { get; private set; }
 
+        /// <summary>PINGRESPs missed in a row after which <see cref="Poll"/> drops the connection (the settings' value).</summary>
+        public int MaxMissedPings => settings.MaxMissedPings;
+
         /// <summary>When (clock milliseconds) <see cref="Poll"/> next has something to do.</summary>
         public long NextDeadline => deadline;
 

@@ -3,6 +3,7 @@ using System;
 using System.Threading;
 using DeviceFirmware.Core;
 using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Session;
 using DeviceFirmware.Iot.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -66,7 +67,7 @@ public sealed class FirmwareLoop : IDisposable
                 long wait = core.NextDeadlineMs - clock.NowMs;
                 FirmwareEvent? next = inbox.Take((int)Math.Clamp(wait, 0, 1000), stop.Token);
                 if (next is not null) Handle(next);
-                core.Tick();
+                Report(core.Tick());
                 if (appLogs is not null) appLogs.Threshold = core.Log.Threshold;
             }
         }
@@ -82,6 +83,27 @@ public sealed class FirmwareLoop : IDisposable
         }
     }
 
+    // The session's own decisions, in the log: without them a half-open connection is dropped silently and nobody
+    // can tell from the log when the next connect attempt comes (PROTOCOL.md §4).
+    private void Report(SessionAction action)
+    {
+        switch (action)
+        {
+            case SessionAction.Drop:
+                logger.LogWarning("{Missed} PINGRESPs missed in a row: connection dropped as dead; reconnecting at once (attempt 1)", core.Session.MaxMissedPings);
+                break;
+            case SessionAction.AbortConnect:
+                ReportNextAttempt();
+                break;
+        }
+    }
+
+    private void ReportNextAttempt()
+    {
+        int failures = core.Session.FailedAttempts;
+        logger.LogInformation("Connect attempt {Failed} failed; attempt {Next} in {Wait} ms", failures, failures + 1, core.Session.WaitAfterFailures(failures));
+    }
+
     private void Handle(FirmwareEvent e)
     {
         switch (e.Kind)
@@ -93,10 +115,14 @@ public sealed class FirmwareLoop : IDisposable
                 core.OnConnected();
                 break;
             case FirmwareEventKind.ConnectFailed:
+                int failuresBefore = core.Session.FailedAttempts;
                 core.OnConnectFailed();
+                if (core.Session.FailedAttempts != failuresBefore) ReportNextAttempt();
                 break;
             case FirmwareEventKind.ConnectionLost:
+                bool wasConnected = core.IsConnected;
                 core.OnConnectionLost();
+                if (wasConnected) logger.LogInformation("Session lost: reconnecting at once (attempt 1)");
                 break;
             case FirmwareEventKind.PingResponse:
                 core.OnPingResponse();
