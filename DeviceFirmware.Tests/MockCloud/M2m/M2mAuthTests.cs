@@ -82,4 +82,21 @@ public sealed class M2mAuthTests
         Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, code);
         Assert.True(cloud.Broker.IsOnline("usrDevice1"));
     }
+
+    [Fact]
+    public async Task Another_user_may_not_take_an_Apps_client_id_but_its_own_user_may_reconnect_with_it()
+    {
+        await using M2mTestCloud cloud = await StartAsync();
+        await using TestClient owner = await cloud.AppAsync(A);
+
+        var (stolen, impostor) = await TestClient.TryConnectAsync(cloud.Endpoint, A, AppUserName.Build(AppId, Uid2), Token2);
+        await using TestClient? _ = impostor;
+        Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, stolen);
+        Assert.False(owner.WasDisconnected);
+
+        // The same user reconnecting with its own id (after a half-open connection, say) is a normal takeover.
+        var (again, second) = await TestClient.TryConnectAsync(cloud.Endpoint, A, AppUserName.Build(AppId, Uid1), Token1);
+        await using TestClient? __ = second;
+        Assert.Equal(MqttClientConnectResultCode.Success, again);
+    }
 }
