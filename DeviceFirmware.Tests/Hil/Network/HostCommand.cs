@@ -17,15 +17,15 @@ namespace DeviceFirmware.Tests.Hil.Network
                 .FirstOrDefault(File.Exists);
         }
 
-        /// <summary>Runs <paramref name="program"/>; throws with its stderr when it exits non-zero or hangs for 15 s.</summary>
-        public static string Run(string program, string[] arguments, string? stdin = null)
+        /// <summary>Runs <paramref name="program"/>; throws with its output when it exits non-zero or runs past the timeout.</summary>
+        public static string Run(string program, string[] arguments, string? stdin = null, int timeoutSeconds = 15)
         {
-            if (!TryRun(program, arguments, stdin, out string result)) throw new InvalidOperationException(result);
+            if (!TryRun(program, arguments, stdin, out string result, timeoutSeconds)) throw new InvalidOperationException(result);
             return result;
         }
 
         /// <summary>Runs <paramref name="program"/>; false with "command: stderr" in <paramref name="result"/> when it fails.</summary>
-        public static bool TryRun(string program, string[] arguments, string? stdin, out string result)
+        public static bool TryRun(string program, string[] arguments, string? stdin, out string result, int timeoutSeconds = 15)
         {
             var info = new ProcessStartInfo(program)
             {
@@ -45,17 +45,17 @@ namespace DeviceFirmware.Tests.Hil.Network
 
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(15000))
+            if (!process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
             {
                 process.Kill(entireProcessTree: true);
-                result = shown + ": no exit within 15 s";
+                result = $"{shown}: no exit within {timeoutSeconds} s";
                 return false;
             }
 
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
-                result = $"{shown}: exit {process.ExitCode}: {stderr.Result.Trim()}";
+                result = $"{shown}: exit {process.ExitCode}: {stderr.Result.Trim()} {stdout.Result.Trim()}";
                 return false;
             }
 
