@@ -19,6 +19,8 @@ namespace DeviceFirmware.Tests.Hil.Arm64
     /// scenario: it registers and connects, a write moves the pin and is answered with the sn, the status is
     /// broadcast, a 0x0010 is acknowledged with 0x0011 and darkens the LED, and SIGTERM stops it cleanly.
     /// </summary>
+    // "HIL": the collection of the HIL scenarios (one at a time, so real processes do not race a 2-core CPU).
+    [Collection("HIL")]
     public class Arm64SmokeTests
     {
         private readonly ITestOutputHelper output;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace DeviceFirmware.Tests.Hil.Network
@@ -8,6 +9,8 @@ namespace DeviceFirmware.Tests.Hil.Network
     /// carries nothing, the half-open case). The firmware must notice by its missed PINGRESPs, keep retrying while the
     /// fault lasts, and come back on its own once packets flow again.
     /// </summary>
+    // "HIL": the collection of the HIL scenarios (one at a time, so real processes do not race a 2-core CPU).
+    [Collection("HIL")]
     public class DropAllPacketsTests
     {
         private readonly ITestOutputHelper output;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace DeviceFirmware.Tests.Hil.Network
@@ -7,6 +8,8 @@ namespace DeviceFirmware.Tests.Hil.Network
     /// HIL, real network: the firmware's end of the veth link goes down (<c>ip link set … down</c>, its route with it)
     /// and later comes back up; the firmware must drop the dead session, retry, and reconnect by itself.
     /// </summary>
+    // "HIL": the collection of the HIL scenarios (one at a time, so real processes do not race a 2-core CPU).
+    [Collection("HIL")]
     public class LinkCutTests
     {
         private readonly ITestOutputHelper output;

@@ -151,8 +151,11 @@ namespace DeviceFirmware.Tests.Hil.Network
             }
         }
 
-        private bool IsDropSign(string line) => line.Contains(M2m, StringComparison.Ordinal)
-            && (line.Contains(" lost (", StringComparison.Ordinal) || line.Contains(" abandoned ", StringComparison.Ordinal) || line.Contains(" failed: ", StringComparison.Ordinal));
+        // The transport's warnings name the broker; the firmware loop (where it reports its session decisions) says
+        // "PINGRESPs missed in a row" when it drops a dead connection.
+        private bool IsDropSign(string line) => line.Contains("PINGRESPs missed in a row", StringComparison.Ordinal)
+            || (line.Contains(M2m, StringComparison.Ordinal)
+                && (line.Contains(" lost (", StringComparison.Ordinal) || line.Contains(" abandoned ", StringComparison.Ordinal) || line.Contains(" failed: ", StringComparison.Ordinal)));
 
         private static bool IsConnected(string line) => line.Contains("Connected to", StringComparison.Ordinal);
 

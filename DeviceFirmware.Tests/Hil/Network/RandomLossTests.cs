@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace DeviceFirmware.Tests.Hil.Network
@@ -9,6 +10,8 @@ namespace DeviceFirmware.Tests.Hil.Network
     /// carry the session through, or two pings may go missing and the firmware reconnect: either way it must be
     /// answering again once the loss ends, without help, and an App must never be left seeing it offline.
     /// </summary>
+    // "HIL": the collection of the HIL scenarios (one at a time, so real processes do not race a 2-core CPU).
+    [Collection("HIL")]
     public class RandomLossTests
     {
         /// <summary>How long the loss lasts: the fault's definition, not a wait for anything.</summary>
