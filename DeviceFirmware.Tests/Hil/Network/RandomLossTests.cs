@@ -7,8 +7,9 @@ namespace DeviceFirmware.Tests.Hil.Network
 {
     /// <summary>
     /// HIL, real network: nftables drops a random 30 % of the packets each way for 12 s (four ping intervals). TCP may
-    /// carry the session through, or two pings may go missing and the firmware reconnect: either way it must be
-    /// answering again once the loss ends, without help, and an App must never be left seeing it offline.
+    /// carry the session through, or two pings may go missing (during the loss or just after, while retransmission
+    /// timers are still backed off) and the firmware reconnect: either way it must be answering again once the loss
+    /// ends, without help, and an App must not be left seeing it offline.
     /// </summary>
     // "HIL": the collection of the HIL scenarios (one at a time, so real processes do not race a 2-core CPU).
     [Collection("HIL")]
@@ -36,17 +37,18 @@ namespace DeviceFirmware.Tests.Hil.Network
                 rig.Namespace.ClearDrops();
             }
 
+            // Retransmission timers backed off during the loss may still cost two pings just after it: a command that
+            // meets that drop is lost with the session (QoS 0), so the App retries, as a real one would.
+            await rig.AssertAnswersAsync("after the loss", attempts: 3);
             if (rig.DroppedSince(since))
             {
-                // It gave up the session during the loss: it must have come back (or come back now).
-                output.WriteLine("the firmware dropped its session during the loss");
+                output.WriteLine("the firmware dropped its session during or just after the loss");
                 await rig.AssertRecoveredAsync(since, eventsSince);
             }
             else
             {
                 output.WriteLine("TCP carried the session through the loss");
-                await rig.AssertAnswersAsync("after the loss");
-                rig.AssertPresenceOnline(eventsSince);
+                await rig.AssertPresenceOnlineAsync(eventsSince);
             }
         }
     }
