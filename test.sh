@@ -6,14 +6,29 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "== tools"
-# Debian's mosquitto is the independent broker (and mosquitto_pub/_sub the independent app) of the interop tests.
-if ! command -v mosquitto >/dev/null || ! command -v mosquitto_sub >/dev/null; then
+# Debian packages the tests drive, installed only when missing:
+# - mosquitto (+ _pub/_sub): the independent broker and app of the interop tests;
+# - iproute2 + nftables: the HIL network-fault tests (firmware in its own netns, faults injected with nft; root only);
+# - qemu-user + the arm64 C/C++ runtime: the firmware's linux-arm64 build run under qemu-aarch64 (the Pi's CPU).
+has() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
+need=()
+{ has mosquitto && has mosquitto_sub; } || need+=(mosquitto mosquitto-clients)
+has ip || need+=(iproute2)
+has nft || need+=(nftables)
+has qemu-aarch64 || need+=(qemu-user)
+[ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || need+=(libc6-arm64-cross)
+[ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || need+=(libstdc++6-arm64-cross)
+[ -e /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 ] || need+=(libgcc-s1-arm64-cross)
+if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
+  echo "installing: ${need[*]}"
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq mosquitto mosquitto-clients >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 mosquitto -h 2>/dev/null | head -1 || true
+qemu-aarch64 --version 2>/dev/null | head -1 || true
+nft --version 2>/dev/null || true
 
 echo "== restore"
 dotnet restore DeviceFirmware.sln

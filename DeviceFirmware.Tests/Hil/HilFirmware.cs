@@ -53,13 +53,13 @@ namespace DeviceFirmware.Tests.Hil
         {
             string[] args =
             {
-                RepoPaths.FirmwareDll, "--board", "simulated", "--product", RepoPaths.Product("gokit"),
+                "--board", "simulated", "--product", RepoPaths.Product("gokit"),
                 "--gservice", world.Cloud.GService.ToString(), "--state-file", StateFile,
                 "--sim-control", "127.0.0.1:" + SimPort.ToString(CultureInfo.InvariantCulture),
             };
-            ChildProcess run = ChildProcess.Start(Name, "dotnet", args.Concat(extra));
+            ChildProcess run = ChildProcess.Start(Name, world.FirmwareCommand[0], world.FirmwareCommand.Skip(1).Concat(args).Concat(extra));
             runs.Add(run);
-            run.WaitForLine(l => l.Contains("Connected to", StringComparison.Ordinal), 60);
+            run.WaitForLine(l => l.Contains("Connected to", StringComparison.Ordinal), world.FirmwareStartSeconds);
             Assert.True(DeviceFirmware.Iot.Provisioning.StateFile.TryLoad(StateFile, out DeviceIdentity? identity, out string error), error);
             Did = identity!.Did;
             Passcode = identity.Passcode;

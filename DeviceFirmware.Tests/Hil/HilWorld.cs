@@ -27,22 +27,35 @@ namespace DeviceFirmware.Tests.Hil
         private readonly List<IDisposable> services = new();
         private readonly List<string> expectedErrors = new();
 
-        private HilWorld(ITestOutputHelper output, string folder)
+        private HilWorld(ITestOutputHelper output, string folder, string host)
         {
             this.output = output;
             Folder = folder;
+            Host = host;
         }
 
         public string Folder { get; }
+
+        /// <summary>The address the mock cloud listens on and the Apps connect to (127.0.0.1, or e.g. a veth address).</summary>
+        public string Host { get; }
+
+        /// <summary>
+        /// The program and the arguments before the firmware's own options (default <c>dotnet DeviceFirmware.dll</c>);
+        /// a test may set another before starting firmwares, e.g. <c>ip netns exec NS dotnet …</c> or <c>qemu-aarch64 …</c>.
+        /// </summary>
+        public IReadOnlyList<string> FirmwareCommand { get; set; } = new[] { "dotnet", RepoPaths.FirmwareDll };
+
+        /// <summary>How long a firmware may take from start to "Connected to" (emulated CPUs are slower).</summary>
+        public int FirmwareStartSeconds { get; set; } = 60;
 
         public static Product GoKit { get; } = ProductJson.Load(RepoPaths.Product("gokit"));
 
         /// <summary>The mock cloud now running (a restart replaces it).</summary>
         public MockCloudProcess Cloud { get; private set; } = null!;
 
-        public static HilWorld Start(ITestOutputHelper output)
+        public static HilWorld Start(ITestOutputHelper output, string host = "127.0.0.1")
         {
-            var world = new HilWorld(output, Directory.CreateTempSubdirectory("hil-").FullName);
+            var world = new HilWorld(output, Directory.CreateTempSubdirectory("hil-").FullName, host);
             world.StartCloud();
             return world;
         }
@@ -50,7 +63,7 @@ namespace DeviceFirmware.Tests.Hil
         /// <summary>Starts the mock cloud on free ports (or on the given ones, to come back where it was).</summary>
         public void StartCloud(int httpPort = 0, int mqttPort = 0)
         {
-            Cloud = MockCloudProcess.Start(Path.Combine(Folder, "cloud.db"), httpPort, mqttPort, "--appid", AppId);
+            Cloud = MockCloudProcess.Start(Path.Combine(Folder, "cloud.db"), Host, httpPort, mqttPort, "--appid", AppId);
             clouds.Add(Cloud.Process);
         }
 
@@ -90,7 +103,7 @@ namespace DeviceFirmware.Tests.Hil
         {
             var options = new AppClientOptions
             {
-                Host = "127.0.0.1",
+                Host = Host,
                 Port = Cloud.MqttPort,
                 AppId = AppId,
                 Uid = user.Uid,

@@ -27,11 +27,14 @@ namespace DeviceFirmware.Tests.Support
         public static MockCloudProcess Start(string database, params string[] extra) => Start(database, 0, 0, extra);
 
         /// <summary>Starts on the given HTTP and MQTT ports (0 = free ones), e.g. to come back where a stopped cloud was.</summary>
-        public static MockCloudProcess Start(string database, int httpPort, int mqttPort, params string[] extra)
+        public static MockCloudProcess Start(string database, int httpPort, int mqttPort, params string[] extra) => Start(database, "127.0.0.1", httpPort, mqttPort, extra);
+
+        /// <summary>Starts listening on <paramref name="host"/> (e.g. a veth address of a network-namespace test) instead of 127.0.0.1.</summary>
+        public static MockCloudProcess Start(string database, string host, int httpPort, int mqttPort, params string[] extra)
         {
             string[] args =
             {
-                RepoPaths.GizctlDll, "cloud", "serve", "--http", $"127.0.0.1:{httpPort}", "--mqtt", $"127.0.0.1:{mqttPort}", "--mqtts", "127.0.0.1:0", "--db", database,
+                RepoPaths.GizctlDll, "cloud", "serve", "--http", $"{host}:{httpPort}", "--mqtt", $"{host}:{mqttPort}", "--mqtts", $"{host}:0", "--db", database,
             };
             ChildProcess process = ChildProcess.Start("mock-cloud", "dotnet", args.Concat(extra));
             try
