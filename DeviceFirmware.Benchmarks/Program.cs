@@ -9,6 +9,7 @@ namespace DeviceFirmware.Benchmarks
         public static int Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "e2e") return EndToEnd.EndToEndRun.RunAsync(args[1..]).GetAwaiter().GetResult();
+            if (args.Length == 4 && args[0] == "echo-device") return EndToEnd.EchoDevice.RunAsync(args[1], args[2], args[3]).GetAwaiter().GetResult();
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             return 0;
         }

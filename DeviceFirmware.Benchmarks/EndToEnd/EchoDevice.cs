@@ -12,6 +12,18 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
     /// </summary>
     internal sealed class EchoDevice : IAsyncDisposable
     {
+        /// <summary>
+        /// <c>echo-device PORT DID PASSCODE</c>: runs the echo device in a process of its own until stdin closes, so that
+        /// it crosses a process boundary exactly as the firmware does and the ratio measures the firmware, not the boundary.
+        /// </summary>
+        public static async Task<int> RunAsync(string port, string did, string passcode)
+        {
+            await using EchoDevice device = await ConnectAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), did, passcode);
+            Console.WriteLine("echo device connected");
+            await Console.In.ReadToEndAsync().ConfigureAwait(false);
+            return 0;
+        }
+
         private readonly IMqttClient client;
 
         private EchoDevice(IMqttClient client) => this.client = client;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -16,8 +17,8 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
 {
     /// <summary>
     /// <c>dotnet run -c Release --project DeviceFirmware.Benchmarks -- e2e [--commands N] [--soak N]</c>: (a) the raw
-    /// MQTT echo round trip through the mock cloud's broker, (b) App → firmware 0x0093 write → pin → 0x0094 through the
-    /// same broker; p50, p99 and commands/s of each, then a soak of the firmware with its memory before and after and
+    /// MQTT echo round trip through the mock cloud's broker (a bare MQTTnet device in its own process, like the
+    /// firmware), (b) App → firmware 0x0093 write → pin → 0x0094 through the same broker; p50, p99 and commands/s of each, then a soak of the firmware with its memory before and after and
     /// the lost replies, ending with <c>p50_ratio=</c> and <c>p99_ratio=</c>.
     /// </summary>
     internal static class EndToEndRun
@@ -27,8 +28,8 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
 
         public static async Task<int> RunAsync(string[] args)
         {
-            int commands = Option(args, "--commands", 5000);
-            int warmup = Option(args, "--warmup", 500);
+            int commands = Option(args, "--commands", 10000);
+            int warmup = Option(args, "--warmup", 3000);
             int soak = Option(args, "--soak", 100_000);
             string root = FindRoot();
             Product product = ProductJson.Load(Path.Combine(root, "hardware", "products", "gokit.json"));
@@ -48,7 +49,7 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             cloud.Store.Bind(user.Uid, echo.Did, echo.Passcode, "", "");
             cloud.Store.Bind(user.Uid, device.Did, device.Passcode, "", "");
 
-            await using EchoDevice echoDevice = await EchoDevice.ConnectAsync(port, echo.Did, echo.Passcode);
+            using Process echoDevice = StartEchoDevice(port, echo.Did, echo.Passcode);
             using FirmwareProcess firmware = FirmwareProcess.Start(root, device.Did, device.Passcode, port, FreePort());
             firmware.WaitConnected();
             await using RoundTripApp app = await RoundTripApp.ConnectAsync(port, AppId, user.Uid, user.Token, echo.Did, device.Did);
@@ -109,7 +110,19 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             Console.WriteLine();
             Console.WriteLine(FormattableString.Invariant($"p50_ratio={fwP50 / echoP50:0.00}"));
             Console.WriteLine(FormattableString.Invariant($"p99_ratio={fwP99 / echoP99:0.00}"));
+            echoDevice.StandardInput.Close();
+            echoDevice.WaitForExit(5000);
             return 0;
+        }
+
+        private static Process StartEchoDevice(int port, string did, string passcode)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (string arg in new[] { typeof(EndToEndRun).Assembly.Location, "echo-device", port.ToString(CultureInfo.InvariantCulture), did, passcode }) info.ArgumentList.Add(arg);
+            Process process = Process.Start(info) ?? throw new InvalidOperationException("echo device did not start");
+            string? line = process.StandardOutput.ReadLine();
+            if (line != "echo device connected") throw new InvalidOperationException("echo device: " + line);
+            return process;
         }
 
         private static (double P50, double P99) Row(string name, List<double> samples)

@@ -58,7 +58,8 @@ public sealed class BoardHardware : IAsyncDisposable
                 logger.LogInformation("Simulated board control API at {Address}", control.BaseAddress);
             }
 
-            return new BoardHardware(board.PinDriver, map.Sensor is null ? null : board.Sensor, board, control, board, null);
+            BackgroundSensor? background = map.Sensor is null ? null : new BackgroundSensor(board.Sensor, map.Sensor.PollMs / 2);
+            return new BoardHardware(board.PinDriver, background, board, control, board, background);
         }
 
         var controller = new GpioController();
@@ -70,8 +71,9 @@ public sealed class BoardHardware : IAsyncDisposable
             try
             {
                 Sht3xClimateSensor sht = Sht3xClimateSensor.Open(map.Sensor.BusId, map.Sensor.Address);
-                sensor = sht;
-                sensorOwner = sht;
+                var background = new BackgroundSensor(sht, map.Sensor.PollMs / 2);
+                sensor = background;
+                sensorOwner = new Owned(background, sht);
             }
             catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or PlatformNotSupportedException or ArgumentException)
             {
@@ -90,6 +92,24 @@ public sealed class BoardHardware : IAsyncDisposable
         if (Control is not null) await Control.DisposeAsync().ConfigureAwait(false);
         sensorOwner?.Dispose();
         pinsOwner?.Dispose();
+    }
+
+    private sealed class Owned : IDisposable
+    {
+        private readonly IDisposable first;
+        private readonly IDisposable second;
+
+        public Owned(IDisposable first, IDisposable second)
+        {
+            this.first = first;
+            this.second = second;
+        }
+
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
+        }
     }
 
     private sealed class AbsentSensor : ISensor

@@ -43,6 +43,30 @@ public sealed class FirmwareInbox : IDisposable
         return true;
     }
 
+    /// <summary>True when no event is queued (a snapshot: another thread may post at any moment).</summary>
+    public bool IsEmpty => Volatile.Read(ref count) <= 0;
+
+    /// <summary>Waits at most <paramref name="timeoutMs"/> for an event to be posted (without taking it); false on timeout or cancellation.</summary>
+    public bool Wait(int timeoutMs, CancellationToken cancel)
+    {
+        try
+        {
+            return signal.Wait(timeoutMs < 0 ? 0 : timeoutMs, cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Takes the next event without waiting.</summary>
+    public bool TryTake(out FirmwareEvent? item)
+    {
+        if (!queue.TryDequeue(out item)) return false;
+        Interlocked.Decrement(ref count);
+        return true;
+    }
+
     /// <summary>Takes the next event, waiting at most <paramref name="timeoutMs"/>; null on timeout or cancellation.</summary>
     public FirmwareEvent? Take(int timeoutMs, CancellationToken cancel)
     {

@@ -23,7 +23,9 @@ public sealed class FirmwareLoop : IDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stop = new();
     private readonly ManualResetEventSlim stopped = new(false);
+    private readonly object coreGate = new();
     private Thread? thread;
+    private bool running;
 
     /// <summary>Creates the loop; nothing runs until <see cref="Start"/>.</summary>
     public FirmwareLoop(DeviceCore core, FirmwareInbox inbox, IClock clock, AppLoggerProvider? appLogs, ILogger<FirmwareLoop> logger)
@@ -57,18 +59,56 @@ public sealed class FirmwareLoop : IDisposable
         stopped.Dispose();
     }
 
+    /// <summary>
+    /// Runs <paramref name="e"/> at once on the calling thread (MQTTnet's receive thread) when the core is idle and nothing
+    /// is queued before it: the reply then leaves without waking the loop thread. Otherwise false, and the caller queues
+    /// it. The core stays single-threaded: it only ever runs under one lock, and events run in the order they came.
+    /// </summary>
+    public bool TryHandleNow(FirmwareEvent e)
+    {
+        if (!inbox.IsEmpty || !Monitor.TryEnter(coreGate)) return false;
+        try
+        {
+            if (!running || !inbox.IsEmpty) return false;
+            Handle(e);
+            AfterEvents();
+            return true;
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            // As in the loop: log, then let the loop stop the core, which drives the outputs safe.
+            logger.LogCritical(failure, "Firmware core failed");
+            stop.Cancel();
+            return true;
+        }
+        finally
+        {
+            Monitor.Exit(coreGate);
+        }
+    }
+
     private void Run()
     {
         try
         {
-            core.Start();
+            lock (coreGate)
+            {
+                core.Start();
+                running = true;
+            }
+
             while (!stop.IsCancellationRequested)
             {
-                long wait = core.NextDeadlineMs - clock.NowMs;
-                FirmwareEvent? next = inbox.Take((int)Math.Clamp(wait, 0, 1000), stop.Token);
-                if (next is not null) Handle(next);
-                Report(core.Tick());
-                if (appLogs is not null) appLogs.Threshold = core.Log.Threshold;
+                long wait;
+                lock (coreGate) wait = core.NextDeadlineMs - clock.NowMs;
+                inbox.Wait((int)Math.Clamp(wait, 0, 1000), stop.Token);
+
+                // Events are only taken under the lock, so one handled inline can never overtake one taken here.
+                lock (coreGate)
+                {
+                    while (inbox.TryTake(out FirmwareEvent? next)) Handle(next!);
+                    AfterEvents();
+                }
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -78,9 +118,21 @@ public sealed class FirmwareLoop : IDisposable
         }
         finally
         {
-            core.Stop();
+            lock (coreGate)
+            {
+                running = false;
+                core.Stop();
+            }
+
             stopped.Set();
         }
+    }
+
+    // Caller holds the core lock. The App log threshold follows a 0x0010 at once, so the very next log is filtered right.
+    private void AfterEvents()
+    {
+        Report(core.Tick());
+        if (appLogs is not null) appLogs.Threshold = core.Log.Threshold;
     }
 
     // The session's own decisions, in the log: without them a half-open connection is dropped silently and nobody

@@ -91,6 +91,7 @@ public sealed class FirmwareService : BackgroundService
             var core = new DeviceCore(config, clock, transport, hardware.Pins, hardware.Sensor, null);
             appLogs.Threshold = initialLevel;
             loop = new FirmwareLoop(core, inbox, clock, appLogs, loggers.CreateLogger<FirmwareLoop>());
+            transport.DeliverNow = loop.TryHandleNow;
             logger.LogInformation("Firmware for {Product} on board {Board}: DID {Did}, M2M {M2m}{Tls}, {Bytes} bytes preallocated",
                 product.Name, map.Name, identity.Did, m2m, options.Tls ? " (TLS)" : "", core.PreallocatedBytes);
             loop.Start();

@@ -44,9 +44,10 @@ internal sealed class SimControlApi
     }
 
     // For soak runs: the firmware's own memory, measured inside the process (the managed heap is invisible from outside).
+    // A full collection first, so that what is reported is what is alive, not garbage not yet collected.
     private static void WriteProcess(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("managedHeapBytes", GC.GetTotalMemory(false));
+        writer.WriteNumber("managedHeapBytes", GC.GetTotalMemory(forceFullCollection: true));
         writer.WriteNumber("workingSetBytes", Environment.WorkingSet);
         writer.WriteNumber("gen0Collections", GC.CollectionCount(0));
         writer.WriteNumber("gen2Collections", GC.CollectionCount(2));

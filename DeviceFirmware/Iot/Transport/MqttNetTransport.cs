@@ -44,6 +44,12 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         if (connection.Tls) certificateCheck = new BrokerCertificateCheck(connection.CaFile);
     }
 
+    /// <summary>
+    /// Tried first for every received message: runs it at once when the core is free (the firmware loop's
+    /// <see cref="FirmwareLoop.TryHandleNow"/>); when it returns false the message is queued for the loop thread.
+    /// </summary>
+    public Func<FirmwareEvent, bool>? DeliverNow { get; set; }
+
     /// <summary>Publishes dropped because the outgoing queue was full.</summary>
     public long DroppedPublishes => Interlocked.Read(ref droppedPublishes);
 
@@ -67,8 +73,8 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         {
             if (Volatile.Read(ref generation) != attempt) return Task.CompletedTask;
             MqttApplicationMessage message = e.ApplicationMessage;
-            byte[] payload = message.Payload.ToArray();
-            inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, message.Topic, payload, message.Retain));
+            var received = new FirmwareEvent(FirmwareEventKind.Message, message.Topic, message.Payload.ToArray(), message.Retain);
+            if (DeliverNow is null || !DeliverNow(received)) inbox.Post(received);
             return Task.CompletedTask;
         };
         fresh.DisconnectedAsync += e =>
