@@ -31,6 +31,7 @@ internal sealed class DemoRunner
     private readonly DemoOptions options;
     private readonly TextWriter output;
     private readonly object writeGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<DeviceStatusEvent> broadcasts = new();
 
     public DemoRunner(DemoOptions options, TextWriter output)
     {
@@ -94,14 +95,16 @@ internal sealed class DemoRunner
             Say($"   pins: GPIO{relayPin} (Relay) is {Level(await sim.LevelAsync(relayPin, stop).ConfigureAwait(false))}");
 
             Say($"2. The button on GPIO{buttonPin} is pressed and released on the board: the device broadcasts at once");
+            // Held until the device has reported it: a press shorter than the debounce (or than a busy machine's
+            // scheduling delay) is, rightly, no press.
             await sim.PressAsync(buttonPin, stop).ConfigureAwait(false);
-            await Task.Delay(400, stop).ConfigureAwait(false);
+            await StatusAsync(s => Equals(s.Values.GetValueOrDefault("Button"), true), "Button=true", stop).ConfigureAwait(false);
             await sim.ReleaseAsync(buttonPin, stop).ConfigureAwait(false);
-            await Task.Delay(400, stop).ConfigureAwait(false);
+            await StatusAsync(s => Equals(s.Values.GetValueOrDefault("Button"), false), "Button=false", stop).ConfigureAwait(false);
 
             Say("3. It gets hot: 45 °C on the simulated SHT3x; the next poll (every 2 s) sets Alert_Over_Temperature");
             await sim.SetClimateAsync(45, 35, stop).ConfigureAwait(false);
-            await Task.Delay(2600, stop).ConfigureAwait(false);
+            await StatusAsync(s => Equals(s.Values.GetValueOrDefault("Alert_Over_Temperature"), true), "Alert_Over_Temperature=true", stop).ConfigureAwait(false);
 
             Say("4. Log level Info and the indicator LED off (0x0010, waits for the 0x0011)");
             output.WriteLine("   ⇒ 0x0010 log level 3 (Info), LED off");
@@ -195,6 +198,22 @@ internal sealed class DemoRunner
         lock (writeGate) output.WriteLine($"   ⇐ 0x0094 sn {reply.Sn}: {point}={shown}");
     }
 
+    // Waits for a status broadcast seen since the last call (the printer records them), at most 15 s.
+    private async Task StatusAsync(Func<DeviceStatusEvent, bool> match, string what, CancellationToken stop)
+    {
+        DateTime give = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            while (broadcasts.TryDequeue(out DeviceStatusEvent? status))
+            {
+                if (match(status)) return;
+            }
+
+            if (DateTime.UtcNow > give) throw new TimeoutException($"the device did not report {what} within 15 s");
+            await Task.Delay(20, stop).ConfigureAwait(false);
+        }
+    }
+
     private async Task PrintEventsAsync(AppClient app, CancellationToken cancel)
     {
         try
@@ -202,6 +221,7 @@ internal sealed class DemoRunner
             await foreach (AppEvent e in app.ReadEventsAsync(cancel).ConfigureAwait(false))
             {
                 if (e is DeviceStatusEvent { Sn: not null }) continue; // replies are printed by the step that asked
+                if (e is DeviceStatusEvent broadcast) broadcasts.Enqueue(broadcast);
                 string wire = e is DeviceStatusEvent status ? $" [P0 {Convert.ToHexString(status.P0).ToLowerInvariant()}]" : "";
                 lock (writeGate) output.WriteLine($"   ⇐ {AppEventText.Line(e)}{wire}");
             }

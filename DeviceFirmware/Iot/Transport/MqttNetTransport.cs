@@ -30,6 +30,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     private readonly object gate = new();
     private IMqttClient? client;
     private Task lastSend = Task.CompletedTask;
+    private Task closing = Task.CompletedTask;
     private int pendingSends;
     private CancellationTokenSource? connectCancel;
     private int generation;
@@ -177,18 +178,29 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     }
 
     /// <summary>Closes the connection cleanly (DISCONNECT) and waits up to <paramref name="timeoutMs"/> for it.</summary>
+    /// <remarks>Also waits for clients retired earlier (the core's own Disconnect at stop), so that a process exiting right
+    /// after this never cuts a DISCONNECT short: the broker must see a clean goodbye, not a dead connection.</remarks>
     public async Task CloseAsync(int timeoutMs)
     {
         IMqttClient? current;
+        Task retired;
         lock (gate)
         {
             current = client;
             generation++;
             client = null;
+            retired = closing;
         }
 
-        if (current is null) return;
-        await CloseClientAsync(current, timeoutMs).ConfigureAwait(false);
+        Task all = current is null ? retired : Task.WhenAll(retired, CloseClientAsync(current, timeoutMs));
+        try
+        {
+            await all.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("MQTT disconnect did not finish within {Timeout} ms", timeoutMs);
+        }
     }
 
     /// <inheritdoc/>
@@ -280,7 +292,11 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         connectCancel = null;
         IMqttClient? old = client;
         client = null;
-        if (old is not null) _ = Task.Run(() => CloseClientAsync(old, 2000));
+        if (old is not null)
+        {
+            Task close = Task.Run(() => CloseClientAsync(old, 2000));
+            closing = closing.IsCompleted ? close : Task.WhenAll(closing, close);
+        }
     }
 
     private async Task CloseClientAsync(IMqttClient old, int timeoutMs)
