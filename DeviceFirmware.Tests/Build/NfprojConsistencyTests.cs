@@ -71,7 +71,7 @@ namespace DeviceFirmware.Tests.Build
         [Fact]
         public void FirmwareNfprojCompilesCoreNanoAndTheGeneratedTables()
         {
-            AssertSame("DeviceFirmware.nfproj", NanoSafeFiles("DeviceFirmware/Core", "DeviceFirmware/Nano", "DeviceFirmware/Boards"), Compiled("DeviceFirmware/DeviceFirmware.nfproj"));
+            AssertSame("DeviceFirmware.nfproj", NanoSafeFiles("DeviceFirmware/Core", "DeviceFirmware/Nano", "DeviceFirmware/Boards"), Compiled("DeviceFirmware.Nano/DeviceFirmware.nfproj"));
         }
 
         [Fact]
@@ -84,7 +84,7 @@ namespace DeviceFirmware.Tests.Build
 
         [Theory]
         [InlineData("DeviceFirmware.Protocol/DeviceFirmware.Protocol.nfproj")]
-        [InlineData("DeviceFirmware/DeviceFirmware.nfproj")]
+        [InlineData("DeviceFirmware.Nano/DeviceFirmware.nfproj")]
         [InlineData("DeviceFirmware.NanoTests/NFUnitTest.nfproj")]
         public void NoNfprojCompilesDotNetOnlyCode(string nfproj)
         {
@@ -98,7 +98,7 @@ namespace DeviceFirmware.Tests.Build
 
         [Theory]
         [InlineData("DeviceFirmware.Protocol")]
-        [InlineData("DeviceFirmware")]
+        [InlineData("DeviceFirmware.Nano")]
         [InlineData("DeviceFirmware.NanoTests")]
         public void EveryHintPathIsAPinnedPackageOnCoreLibrary11711(string folder)
         {
@@ -120,13 +120,21 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
+        public void The_firmware_folder_holds_one_project_so_dotnet_run_project_DeviceFirmware_works()
+        {
+            // `dotnet run --project DeviceFirmware` (README, issue 4) refuses a folder with more than one *.*proj file.
+            string[] projects = Directory.GetFiles(NanoRepo.Path("DeviceFirmware"), "*.*proj");
+            Assert.Equal(new[] { "DeviceFirmware.csproj" }, projects.Select(Path.GetFileName));
+        }
+
+        [Fact]
         public void DotnetSolutionHasNoNfprojAndTheNanoSolutionHasAll()
         {
             string sdk = File.ReadAllText(NanoRepo.Path("DeviceFirmware.sln"));
             Assert.DoesNotContain(".nfproj", sdk, StringComparison.OrdinalIgnoreCase);
             string nano = File.ReadAllText(NanoRepo.Path("DeviceFirmware.Nano.sln"));
             Assert.Contains(@"DeviceFirmware.Protocol\DeviceFirmware.Protocol.nfproj", nano, StringComparison.Ordinal);
-            Assert.Contains(@"DeviceFirmware\DeviceFirmware.nfproj", nano, StringComparison.Ordinal);
+            Assert.Contains(@"DeviceFirmware.Nano\DeviceFirmware.nfproj", nano, StringComparison.Ordinal);
             Assert.Contains(@"DeviceFirmware.NanoTests\NFUnitTest.nfproj", nano, StringComparison.Ordinal);
         }
 
