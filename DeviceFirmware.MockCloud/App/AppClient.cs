@@ -51,11 +51,7 @@ public sealed class AppClient : IAsyncDisposable
     private readonly long startedAt;
     private readonly BrokerCertificateCheck? caCheck;
     private readonly X509Certificate2? pinned;
-    private IMqttClient? client;
-    private CancellationTokenSource? connectCancel;
-    private int generation;
-    private int announcedGeneration = -1;
-    private int lostBeforeAnnounce = -1;
+    private readonly MqttAttempts attempts;
     private int connections;
     private int lastSn;
     private Task? loop;
@@ -72,6 +68,7 @@ public sealed class AppClient : IAsyncDisposable
         if (string.IsNullOrEmpty(options.Token)) throw new ArgumentException("Token is required (log in first)", nameof(options));
         if (options.ReplyTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "ReplyTimeout must be positive");
         supervisor = new SessionSupervisor(options.Session);
+        attempts = new MqttAttempts(CloseAsync);
         events = Channel.CreateBounded<AppEvent>(new BoundedChannelOptions(Math.Max(1, options.EventCapacity))
         {
             FullMode = BoundedChannelFullMode.DropOldest,
@@ -104,7 +101,7 @@ public sealed class AppClient : IAsyncDisposable
     {
         get
         {
-            lock (gate) return announcedGeneration == generation && client != null;
+            return attempts.Connected != null;
         }
     }
 
@@ -162,11 +159,8 @@ public sealed class AppClient : IAsyncDisposable
     {
         if (!Did.IsValid(did)) throw new ArgumentException($"'{did}' is not a DID", nameof(did));
         IMqttClient? current;
-        lock (gate)
-        {
-            devices[did] = product;
-            current = announcedGeneration == generation ? client : null;
-        }
+        lock (gate) devices[did] = product;
+        current = attempts.Connected;
 
         if (current == null) return;
         MqttClientSubscribeResult result = await current.SubscribeAsync(SubscribeOptions(DeviceFilters(did)), cancellationToken).ConfigureAwait(false);
@@ -305,18 +299,7 @@ public sealed class AppClient : IAsyncDisposable
             }
         }
 
-        IMqttClient? last;
-        lock (gate)
-        {
-            generation++;
-            connectCancel?.Cancel();
-            connectCancel?.Dispose();
-            connectCancel = null;
-            last = client;
-            client = null;
-        }
-
-        if (last != null) await CloseAsync(last).ConfigureAwait(false);
+        await attempts.CloseAllAsync(3000).ConfigureAwait(false);
         firstOutcome.TrySetResult(new ObjectDisposedException(nameof(AppClient)));
         events.Writer.TryComplete();
         stop.Dispose();
@@ -362,8 +345,7 @@ public sealed class AppClient : IAsyncDisposable
     private async Task PublishAsync(string did, byte[] frame, CancellationToken cancellationToken)
     {
         if (!Did.IsValid(did)) throw new ArgumentException($"'{did}' is not a DID", nameof(did));
-        IMqttClient? current;
-        lock (gate) current = announcedGeneration == generation ? client : null;
+        IMqttClient? current = attempts.Connected;
         if (current == null) throw new InvalidOperationException($"not connected to M2M at {Address} (reconnecting)");
         MqttApplicationMessage message = new MqttApplicationMessageBuilder()
             .WithTopic(Topics.App2Dev(did, ClientId))
@@ -410,7 +392,7 @@ public sealed class AppClient : IAsyncDisposable
     // False when the loop must end (the first attempt failed: ConnectAsync throws it).
     private bool Handle(Signal signal)
     {
-        if (signal.Generation != Volatile.Read(ref generation)) return true;
+        if (!attempts.IsCurrent(signal.Generation)) return true;
         switch (signal.Kind)
         {
             case SignalKind.Connected:
@@ -444,11 +426,7 @@ public sealed class AppClient : IAsyncDisposable
                 BeginConnect();
                 break;
             case SessionAction.AbortConnect:
-                lock (gate)
-                {
-                    generation++;
-                    Retire();
-                }
+                attempts.Abandon();
 
                 var timedOut = new CloudUnreachableException(Address, new TimeoutException($"no CONNACK within {options.Session.ConnectTimeoutMs / 1000.0} s"));
                 if (!firstOutcome.TrySetResult(timedOut)) logger.LogWarning("App {ClientId}: {Reason}", ClientId, timedOut.Message);
@@ -457,11 +435,7 @@ public sealed class AppClient : IAsyncDisposable
                 SendPing();
                 break;
             case SessionAction.Drop:
-                lock (gate)
-                {
-                    generation++;
-                    Retire();
-                }
+                attempts.Abandon();
 
                 logger.LogWarning("App {ClientId}: {Missed} PINGRESPs missed; reconnecting", ClientId, options.Session.MaxMissedPings);
                 Emit(new SessionChangedEvent(string.Empty, string.Empty, options.TimeProvider.GetUtcNow(), false, supervisor.Connections));
@@ -472,37 +446,19 @@ public sealed class AppClient : IAsyncDisposable
     private void BeginConnect()
     {
         IMqttClient fresh = factory.CreateMqttClient();
-        var cancel = new CancellationTokenSource();
-        int attempt;
-        lock (gate)
-        {
-            attempt = ++generation;
-            Retire();
-            client = fresh;
-            connectCancel = cancel;
-        }
-
+        int attempt = attempts.Begin(fresh, out CancellationToken cancel);
         fresh.ApplicationMessageReceivedAsync += e =>
         {
-            if (Volatile.Read(ref generation) == attempt) OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+            if (attempts.IsCurrent(attempt)) OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
             return Task.CompletedTask;
         };
         fresh.DisconnectedAsync += _ =>
         {
-            bool announce;
-            lock (gate)
-            {
-                if (generation != attempt) return Task.CompletedTask;
-                announce = announcedGeneration == attempt;
-                if (announce) announcedGeneration = -1;
-                else lostBeforeAnnounce = attempt;
-            }
-
-            if (announce) Post(SignalKind.Lost, attempt, null);
+            if (attempts.Lose(attempt)) Post(SignalKind.Lost, attempt, null);
             return Task.CompletedTask;
         };
 
-        _ = Task.Run(() => ConnectAttemptAsync(fresh, attempt, cancel.Token), CancellationToken.None);
+        _ = Task.Run(() => ConnectAttemptAsync(fresh, attempt, cancel), CancellationToken.None);
     }
 
     private async Task ConnectAttemptAsync(IMqttClient fresh, int attempt, CancellationToken cancel)
@@ -535,18 +491,14 @@ public sealed class AppClient : IAsyncDisposable
                 logger.LogWarning("App {ClientId}: M2M refused the topics of {Did} (no longer bound); not watching it", ClientId, did);
             }
 
-            lock (gate)
-            {
-                if (generation != attempt) return;
-                if (lostBeforeAnnounce == attempt || !fresh.IsConnected) throw new MqttCommunicationException("the connection closed while subscribing");
-                announcedGeneration = attempt;
-            }
+            if (!attempts.IsCurrent(attempt)) return;
+            if (!attempts.Announce(attempt, () => fresh.IsConnected)) throw new MqttCommunicationException("the connection closed while subscribing");
 
             Post(SignalKind.Connected, attempt, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (Volatile.Read(ref generation) != attempt) return;
+            if (!attempts.IsCurrent(attempt)) return;
             Post(SignalKind.ConnectFailed, attempt, Classify(e));
         }
     }
@@ -587,14 +539,7 @@ public sealed class AppClient : IAsyncDisposable
 
     private void SendPing()
     {
-        IMqttClient? current;
-        int attempt;
-        lock (gate)
-        {
-            attempt = generation;
-            current = announcedGeneration == generation ? client : null;
-        }
-
+        IMqttClient? current = attempts.ConnectedAttempt(out int attempt);
         if (current == null) return;
         int timeoutMs = Math.Min(options.Session.PingIntervalMs, 10000);
         _ = Task.Run(
@@ -663,25 +608,13 @@ public sealed class AppClient : IAsyncDisposable
 
     private void Emit(AppEvent e) => events.Writer.TryWrite(e);
 
-    // Drops the current client without waiting; the caller holds the gate and has moved the generation on.
-    private void Retire()
-    {
-        connectCancel?.Cancel();
-        connectCancel?.Dispose();
-        connectCancel = null;
-        announcedGeneration = -1;
-        IMqttClient? old = client;
-        client = null;
-        if (old != null) _ = Task.Run(() => CloseAsync(old), CancellationToken.None);
-    }
-
-    private async Task CloseAsync(IMqttClient old)
+    private async Task CloseAsync(IMqttClient old, int timeoutMs)
     {
         try
         {
             if (old.IsConnected)
             {
-                using var timeout = new CancellationTokenSource(2000);
+                using var timeout = new CancellationTokenSource(timeoutMs);
                 await old.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
             }
         }

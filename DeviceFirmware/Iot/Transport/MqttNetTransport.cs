@@ -14,8 +14,8 @@ namespace DeviceFirmware.Iot.Transport;
 /// <summary>
 /// <see cref="IMqttTransport"/> over MQTTnet 5 (MQTT 3.1.1, QoS 0, clean session). MQTTnet is asynchronous and the core is
 /// not: every outcome is posted to the <see cref="FirmwareInbox"/> for the loop thread, and each connect attempt gets a
-/// new client and a generation number, so a late answer from an abandoned attempt can never be taken for the current
-/// one. Publishes are copied and sent in order from the loop thread, at most a bounded number waiting.
+/// new client and a generation number (<see cref="MqttAttempts"/>), so a late answer from an abandoned attempt can never
+/// be taken for the current one. Publishes are copied and sent in order from the loop thread, at most a bounded number waiting.
 /// MQTTnet has no auto-reconnect and its own keep-alive only fires after a silent keep-alive period; our pings come
 /// every 60 s, so the supervisor alone decides pings and reconnects.
 /// </summary>
@@ -27,14 +27,9 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     private readonly ILogger logger;
     private readonly MqttClientFactory factory = new();
     private readonly BrokerCertificateCheck? certificateCheck;
-    private readonly object gate = new();
-    private IMqttClient? client;
+    private readonly MqttAttempts attempts;
     private Task lastSend = Task.CompletedTask;
-    private Task closing = Task.CompletedTask;
     private int pendingSends;
-    private CancellationTokenSource? connectCancel;
-    private int generation;
-    private int announcedGeneration = -1;
 
     /// <summary>Creates the transport; nothing connects until the core asks.</summary>
     public MqttNetTransport(MqttConnection connection, FirmwareInbox inbox, ILogger<MqttNetTransport> logger)
@@ -42,6 +37,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         this.connection = connection;
         this.inbox = inbox;
         this.logger = logger;
+        attempts = new MqttAttempts(CloseClientAsync);
         if (connection.Tls) certificateCheck = new BrokerCertificateCheck(connection.CaFile);
     }
 
@@ -60,19 +56,10 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     public void BeginConnect(string clientId, string userName, string password, int keepAliveSeconds, string subscribeTopic)
     {
         IMqttClient fresh = factory.CreateMqttClient();
-        var cancel = new CancellationTokenSource();
-        int attempt;
-        lock (gate)
-        {
-            attempt = ++generation;
-            Retire();
-            client = fresh;
-            connectCancel = cancel;
-        }
-
+        int attempt = attempts.Begin(fresh, out CancellationToken cancel);
         fresh.ApplicationMessageReceivedAsync += e =>
         {
-            if (Volatile.Read(ref generation) != attempt) return Task.CompletedTask;
+            if (!attempts.IsCurrent(attempt)) return Task.CompletedTask;
             MqttApplicationMessage message = e.ApplicationMessage;
             var received = new FirmwareEvent(FirmwareEventKind.Message, message.Topic, message.Payload.ToArray(), message.Retain);
             if (DeliverNow is null || !DeliverNow(received)) inbox.Post(received);
@@ -80,29 +67,20 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         };
         fresh.DisconnectedAsync += e =>
         {
-            lock (gate)
-            {
-                if (generation != attempt || announcedGeneration != attempt) return Task.CompletedTask;
-                announcedGeneration = -1;
-            }
-
+            if (!attempts.Lose(attempt)) return Task.CompletedTask;
             logger.LogWarning("Connection to {Host}:{Port} lost ({Reason})", connection.Host, connection.Port, e.Reason);
             inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectionLost));
             return Task.CompletedTask;
         };
 
         MqttClientOptions options = BuildOptions(clientId, userName, password, keepAliveSeconds);
-        _ = Task.Run(() => ConnectAsync(fresh, options, subscribeTopic, attempt, cancel.Token));
+        _ = Task.Run(() => ConnectAsync(fresh, options, subscribeTopic, attempt, cancel), CancellationToken.None);
     }
 
     /// <inheritdoc/>
     public void AbortConnect()
     {
-        lock (gate)
-        {
-            generation++;
-            Retire();
-        }
+        attempts.Abandon();
 
         logger.LogWarning("Connect attempt to {Host}:{Port} abandoned after its timeout", connection.Host, connection.Port);
     }
@@ -110,14 +88,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     /// <inheritdoc/>
     public void SendPing()
     {
-        IMqttClient? current;
-        int attempt;
-        lock (gate)
-        {
-            current = client;
-            attempt = generation;
-        }
-
+        IMqttClient? current = attempts.ConnectedAttempt(out int attempt);
         if (current is null) return;
         _ = Task.Run(async () =>
         {
@@ -125,7 +96,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
             try
             {
                 await current.PingAsync(timeout.Token).ConfigureAwait(false);
-                if (Volatile.Read(ref generation) == attempt) inbox.Post(new FirmwareEvent(FirmwareEventKind.PingResponse));
+                if (attempts.IsCurrent(attempt)) inbox.Post(new FirmwareEvent(FirmwareEventKind.PingResponse));
             }
             catch (Exception e) when (e is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
             {
@@ -135,14 +106,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public void Disconnect()
-    {
-        lock (gate)
-        {
-            generation++;
-            Retire();
-        }
-    }
+    public void Disconnect() => attempts.Abandon();
 
     /// <inheritdoc/>
     /// <remarks>
@@ -152,12 +116,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     /// </remarks>
     public bool Publish(string topic, byte[] payload, int offset, int count)
     {
-        IMqttClient? current;
-        lock (gate)
-        {
-            current = announcedGeneration == generation ? client : null;
-        }
-
+        IMqttClient? current = attempts.Connected;
         if (current is null) return false;
         if (Interlocked.Increment(ref pendingSends) > OutgoingCapacity)
         {
@@ -182,25 +141,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     /// after this never cuts a DISCONNECT short: the broker must see a clean goodbye, not a dead connection.</remarks>
     public async Task CloseAsync(int timeoutMs)
     {
-        IMqttClient? current;
-        Task retired;
-        lock (gate)
-        {
-            current = client;
-            generation++;
-            client = null;
-            retired = closing;
-        }
-
-        Task all = current is null ? retired : Task.WhenAll(retired, CloseClientAsync(current, timeoutMs));
-        try
-        {
-            await all.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs)).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            logger.LogWarning("MQTT disconnect did not finish within {Timeout} ms", timeoutMs);
-        }
+        if (!await attempts.CloseAllAsync(timeoutMs).ConfigureAwait(false)) logger.LogWarning("MQTT disconnect did not finish within {Timeout} ms", timeoutMs);
     }
 
     /// <inheritdoc/>
@@ -243,18 +184,15 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
                 if (item.ResultCode != MqttClientSubscribeResultCode.GrantedQoS0) throw new InvalidOperationException($"SUBACK {item.ResultCode} for {subscribeTopic}");
             }
 
-            lock (gate)
-            {
-                if (generation != attempt) return;
-                announcedGeneration = attempt;
-            }
+            if (!attempts.IsCurrent(attempt)) return;
+            if (!attempts.Announce(attempt, () => fresh.IsConnected)) throw new InvalidOperationException("the connection closed while subscribing");
 
             logger.LogInformation("Connected to {Host}:{Port} as {ClientId}, subscribed {Topic}", connection.Host, connection.Port, options.ClientId, subscribeTopic);
             inbox.Post(new FirmwareEvent(FirmwareEventKind.Connected));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (Volatile.Read(ref generation) != attempt) return;
+            if (!attempts.IsCurrent(attempt)) return;
             logger.LogWarning("Connect to {Host}:{Port} failed: {Reason}", connection.Host, connection.Port, Innermost(e).Message);
             inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectFailed));
         }
@@ -282,21 +220,6 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     {
         while (e.InnerException is not null) e = e.InnerException;
         return e;
-    }
-
-    // Drops the current client without waiting; caller holds the gate.
-    private void Retire()
-    {
-        connectCancel?.Cancel();
-        connectCancel?.Dispose();
-        connectCancel = null;
-        IMqttClient? old = client;
-        client = null;
-        if (old is not null)
-        {
-            Task close = Task.Run(() => CloseClientAsync(old, 2000));
-            closing = closing.IsCompleted ? close : Task.WhenAll(closing, close);
-        }
     }
 
     private async Task CloseClientAsync(IMqttClient old, int timeoutMs)
