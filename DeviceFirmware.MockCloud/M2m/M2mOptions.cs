@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using DeviceFirmware.Iot.Config;
 
 namespace DeviceFirmware.MockCloud.M2m;
 
@@ -45,19 +45,9 @@ public sealed class M2mOptions
     public static IPEndPoint ParseEndpoint(string hostAndPort)
     {
         ArgumentNullException.ThrowIfNull(hostAndPort);
-        int colon = hostAndPort.LastIndexOf(':');
-        if (colon > 0 && string.Equals(hostAndPort[..colon], "localhost", StringComparison.OrdinalIgnoreCase)
-            && ushort.TryParse(hostAndPort[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out ushort localPort))
-        {
-            return new IPEndPoint(IPAddress.Loopback, localPort);
-        }
-
-        if (colon > 0 && IPEndPoint.TryParse(hostAndPort, out IPEndPoint? endpoint) && hostAndPort[(colon + 1)..].Length > 0
-            && (endpoint.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || hostAndPort.StartsWith('[')))
-        {
-            return endpoint;
-        }
-
-        throw new FormatException($"'{hostAndPort}' is not HOST:PORT with HOST an IP address or localhost and PORT 0-65535");
+        if (!HostPort.TryParse(hostAndPort, listening: true, out HostPort value, out string error)) throw new FormatException(error);
+        if (string.Equals(value.Host, "localhost", StringComparison.OrdinalIgnoreCase)) return new IPEndPoint(IPAddress.Loopback, value.Port);
+        if (IPAddress.TryParse(value.Host, out IPAddress? address)) return new IPEndPoint(address, value.Port);
+        throw new FormatException($"'{hostAndPort}': HOST must be an IP address or localhost (a listener binds an address, not a name)");
     }
 }

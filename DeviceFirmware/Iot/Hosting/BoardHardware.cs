@@ -3,6 +3,7 @@ using System;
 using System.Device.Gpio;
 using System.Threading.Tasks;
 using DeviceFirmware.Core.Board;
+using DeviceFirmware.Iot.Config;
 using DeviceFirmware.Iot.Pins;
 using DeviceFirmware.Iot.Sensors;
 using DeviceFirmware.Iot.Simulation;
@@ -52,8 +53,8 @@ public sealed class BoardHardware : IAsyncDisposable
             SimControlServer? control = null;
             if (!string.IsNullOrEmpty(simControl))
             {
-                if (!SimControlServer.TryParseEndpoint(simControl, out string host, out int port, out string? error)) throw new ArgumentException("--sim-control: " + error);
-                control = new SimControlServer(board, host, port);
+                if (!HostPort.TryParse(simControl, listening: true, out HostPort endpoint, out string error)) throw new ArgumentException("--sim-control: " + error);
+                control = new SimControlServer(board, endpoint.Host, endpoint.Port);
                 control.Start();
                 logger.LogInformation("Simulated board control API at {Address}", control.BaseAddress);
             }

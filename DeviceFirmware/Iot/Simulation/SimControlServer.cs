@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using DeviceFirmware.Iot.Config;
 
 namespace DeviceFirmware.Iot.Simulation;
 
@@ -78,38 +79,11 @@ public sealed class SimControlServer : IAsyncDisposable
     /// <returns>False with a specific <paramref name="error"/> when the text is not HOST:PORT with a port 0..65535.</returns>
     public static bool TryParseEndpoint(string? text, out string host, out int port, out string? error)
     {
-        host = string.Empty;
-        port = 0;
-        error = null;
-        int colon = text?.LastIndexOf(':') ?? -1;
-        if (text is null || colon <= 0 || colon == text.Length - 1)
-        {
-            error = $"'{text}' is not HOST:PORT (e.g. 127.0.0.1:8081).";
-            return false;
-        }
-
-        string hostPart = text[..colon];
-        if (hostPart.Contains(':', StringComparison.Ordinal) && !(hostPart.StartsWith('[') && hostPart.EndsWith(']')))
-        {
-            error = $"'{text}': write an IPv6 host in brackets, e.g. [::1]:8081.";
-            return false;
-        }
-
-        if (!int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
-        {
-            error = $"'{text}': the port must be a number 0..65535.";
-            port = 0;
-            return false;
-        }
-
-        host = hostPart.Trim('[', ']');
-        if (host.Length == 0)
-        {
-            error = $"'{text}': the host is empty.";
-            return false;
-        }
-
-        return true;
+        bool parsed = HostPort.TryParse(text, listening: true, out HostPort value, out string reason);
+        host = parsed ? value.Host : string.Empty;
+        port = value.Port;
+        error = parsed ? null : reason;
+        return parsed;
     }
 
     /// <summary>Binds the port (for port 0, a free one, retrying if another process takes it first) and starts serving.</summary>
