@@ -1,12 +1,10 @@
 using System;
-using System.IO;
 using BenchmarkDotNet.Attributes;
 using DeviceFirmware.Core;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
 using DeviceFirmware.Iot.Config;
 using DeviceFirmware.Iot.Simulation;
-using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
 
 namespace DeviceFirmware.Benchmarks.Core
@@ -36,9 +34,8 @@ namespace DeviceFirmware.Benchmarks.Core
         [GlobalSetup]
         public void Setup()
         {
-            string root = FindRoot();
-            Product product = ProductJson.Load(Path.Combine(root, "hardware", "products", "gokit.json"));
-            if (!BoardFile.TryLoad(Path.Combine(root, "hardware", "boards", "simulated.json"), product, out BoardMap map, out string error)) throw new InvalidOperationException(error);
+            Product product = BenchRepo.GoKit();
+            if (!BoardFile.TryLoad(BenchRepo.File("hardware", "boards", "simulated.json"), product, out BoardMap map, out string error)) throw new InvalidOperationException(error);
             IPinDriver pins;
             if (Pins == "simulated")
             {
@@ -55,22 +52,9 @@ namespace DeviceFirmware.Benchmarks.Core
             core.Tick();
             core.OnConnected();
 
-            int relay = product.Find("Relay").Id;
-            var values = new DataPointValues(product);
-            var flagged = new bool[product.Points.Length];
-            flagged[relay] = true;
-            var p0 = new byte[product.MaxMessageSize];
-            for (int level = 0; level < 2; level++)
-            {
-                values.Set(relay, level);
-                P0Writer.WriteWrite(values, flagged, p0, 0, out int length);
-                writes[level] = new byte[FrameWriter.FrameLength(4 + length)];
-                FrameWriter.WriteBusinessWithSn(writes[level], 0, GizwitsCommand.BusinessWithSn, 0, p0, 0, length, out _);
-            }
-
-            P0Writer.WriteRead(p0, 0, out int readLength);
-            read = new byte[FrameWriter.FrameLength(4 + readLength)];
-            FrameWriter.WriteBusinessWithSn(read, 0, GizwitsCommand.BusinessWithSn, 0, p0, 0, readLength, out _);
+            writes[0] = BenchRepo.WriteRelay(product, 0);
+            writes[1] = BenchRepo.WriteRelay(product, 1);
+            read = BenchRepo.ReadStatus();
         }
 
         /// <summary>Releases the simulated board.</summary>
@@ -85,25 +69,10 @@ namespace DeviceFirmware.Benchmarks.Core
         [Benchmark]
         public int ReadStatus() => (int)core.OnMessage(Topic, Stamp(read), 0, read.Length, false);
 
-        // A new sn each time, or the repeat window would answer from memory without running the command.
         private byte[] Stamp(byte[] frame)
         {
-            sn++;
-            frame[8] = (byte)(sn >> 24);
-            frame[9] = (byte)(sn >> 16);
-            frame[10] = (byte)(sn >> 8);
-            frame[11] = (byte)sn;
+            BenchRepo.StampSn(frame, ++sn);
             return frame;
-        }
-
-        private static string FindRoot()
-        {
-            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DeviceFirmware.sln"))) return dir.FullName;
-            }
-
-            throw new DirectoryNotFoundException("DeviceFirmware.sln not found above " + AppContext.BaseDirectory);
         }
 
         private sealed class FixedClock : IClock

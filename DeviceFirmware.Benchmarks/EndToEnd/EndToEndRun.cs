@@ -2,14 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using DeviceFirmware.MockCloud.Cloud;
 using DeviceFirmware.MockCloud.Store;
-using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,12 +28,12 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             int commands = Option(args, "--commands", 10000);
             int warmup = Option(args, "--warmup", 3000);
             int soak = Option(args, "--soak", 100_000);
-            string root = FindRoot();
-            Product product = ProductJson.Load(Path.Combine(root, "hardware", "products", "gokit.json"));
+            string root = BenchRepo.Root;
+            Product product = BenchRepo.GoKit();
 
             var options = new MockCloudOptions { Http = new IPEndPoint(IPAddress.Loopback, 0), Mqtt = new IPEndPoint(IPAddress.Loopback, 0), Mqtts = null, Database = CloudStore.InMemory };
             options.AppIds.Add(AppId);
-            options.ProductFiles.Add(Path.Combine(root, "hardware", "products", "gokit.json"));
+            options.ProductFiles.Add(BenchRepo.File("hardware", "products", "gokit.json"));
             await using MockCloudHost cloud = await MockCloudHost.StartAsync(options, NullLoggerFactory.Instance);
             int port = cloud.MqttEndpoint.Port;
             if (!cloud.Store.TryRegisterDevice(product.ProductKey, "0000000000e1", "ECHOPASSCD", "normal", out DeviceRecord? echo)
@@ -50,11 +47,11 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             cloud.Store.Bind(user.Uid, device.Did, device.Passcode, "", "");
 
             using Process echoDevice = StartEchoDevice(port, echo.Did, echo.Passcode);
-            using FirmwareProcess firmware = FirmwareProcess.Start(root, device.Did, device.Passcode, port, FreePort());
+            using FirmwareProcess firmware = FirmwareProcess.Start(root, device.Did, device.Passcode, port, BenchRepo.FreePort());
             firmware.WaitConnected();
             await using RoundTripApp app = await RoundTripApp.ConnectAsync(port, AppId, user.Uid, user.Token, echo.Did, device.Did);
 
-            byte[][] writes = { WriteRelay(product, 0), WriteRelay(product, 1) };
+            byte[][] writes = { BenchRepo.WriteRelay(product, 0), BenchRepo.WriteRelay(product, 1) };
             uint sn = 0;
             async Task<List<double>> Measure(string did, int count)
             {
@@ -63,10 +60,7 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
                 {
                     sn++;
                     byte[] frame = (byte[])writes[sn & 1].Clone();
-                    frame[8] = (byte)(sn >> 24);
-                    frame[9] = (byte)(sn >> 16);
-                    frame[10] = (byte)(sn >> 8);
-                    frame[11] = (byte)sn;
+                    BenchRepo.StampSn(frame, sn);
                     samples.Add(await app.RoundTripAsync(did, frame, sn, ReplyTimeout));
                 }
 
@@ -140,42 +134,10 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
 
         private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 
-        private static byte[] WriteRelay(Product product, long on)
-        {
-            var values = new DataPointValues(product);
-            var flagged = new bool[product.Points.Length];
-            values.Set(product.Find("Relay").Id, on);
-            flagged[product.Find("Relay").Id] = true;
-            var p0 = new byte[product.MaxMessageSize];
-            P0Writer.WriteWrite(values, flagged, p0, 0, out int p0Length);
-            var frame = new byte[FrameWriter.FrameLength(FrameLimits.SnLength + p0Length)];
-            FrameWriter.WriteBusinessWithSn(frame, 0, GizwitsCommand.BusinessWithSn, 0, p0, 0, p0Length, out int length);
-            return frame.AsSpan(0, length).ToArray();
-        }
-
         private static int Option(string[] args, string name, int fallback)
         {
             int i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-        }
-
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
-
-        private static string FindRoot()
-        {
-            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DeviceFirmware.sln"))) return dir.FullName;
-            }
-
-            throw new DirectoryNotFoundException("DeviceFirmware.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

@@ -4,6 +4,9 @@ namespace DeviceFirmware.Core.Board
     /// The GPIO seam: the core drives pins only through this, so the same logic runs over System.Device.Gpio on
     /// the Pi, nanoFramework's GPIO on the ESP32 and the simulated board in tests. Pin numbers are the board
     /// file's (logical GPIO numbers). Levels are electrical: the core has already applied active-low.
+    /// Opening a pin again in the mode it is already open in re-drives it (the .NET host drives outputs safe before
+    /// registering, then the core opens them at start; the ESP32 loop restarts the core after a failure); opening it in
+    /// another mode is refused.
     /// </summary>
     public interface IPinDriver
     {

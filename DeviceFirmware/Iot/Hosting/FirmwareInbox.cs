@@ -68,21 +68,8 @@ public sealed class FirmwareInbox : IDisposable
     }
 
     /// <summary>Takes the next event, waiting at most <paramref name="timeoutMs"/>; null on timeout or cancellation.</summary>
-    public FirmwareEvent? Take(int timeoutMs, CancellationToken cancel)
-    {
-        try
-        {
-            if (!signal.Wait(timeoutMs < 0 ? 0 : timeoutMs, cancel)) return null;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-
-        if (!queue.TryDequeue(out FirmwareEvent? item)) return null;
-        Interlocked.Decrement(ref count);
-        return item;
-    }
+    public FirmwareEvent? Take(int timeoutMs, CancellationToken cancel) =>
+        Wait(timeoutMs, cancel) && TryTake(out FirmwareEvent? item) ? item : null;
 
     /// <inheritdoc/>
     public void Dispose() => signal.Dispose();

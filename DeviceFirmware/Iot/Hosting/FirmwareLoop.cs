@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Buffers;
 using System.Threading;
 using DeviceFirmware.Core;
 using DeviceFirmware.Core.Device;
@@ -24,6 +25,9 @@ public sealed class FirmwareLoop : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly ManualResetEventSlim stopped = new(false);
     private readonly object coreGate = new();
+
+    // Big enough for every frame a product's commands can need; a larger one goes the queued way (and is refused there).
+    private readonly byte[] receiveBuffer = new byte[4096];
     private Thread? thread;
     private bool running;
 
@@ -60,17 +64,19 @@ public sealed class FirmwareLoop : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="e"/> at once on the calling thread (MQTTnet's receive thread) when the core is idle and nothing
-    /// is queued before it: the reply then leaves without waking the loop thread. Otherwise false, and the caller queues
-    /// it. The core stays single-threaded: it only ever runs under one lock, and events run in the order they came.
+    /// Runs a received message at once on the calling thread (MQTTnet's receive thread) when the core is idle and nothing
+    /// is queued before it: the reply then leaves without waking the loop thread, and the payload is copied into the
+    /// loop's own receive buffer, so this path allocates nothing of ours. Otherwise false, and the caller queues the
+    /// message. The core stays single-threaded: it only ever runs under one lock, and events run in the order they came.
     /// </summary>
-    public bool TryHandleNow(FirmwareEvent e)
+    public bool TryHandleNow(string topic, ReadOnlySequence<byte> payload, bool retained)
     {
-        if (!inbox.IsEmpty || !Monitor.TryEnter(coreGate)) return false;
+        if (payload.Length > receiveBuffer.Length || !inbox.IsEmpty || !Monitor.TryEnter(coreGate)) return false;
         try
         {
             if (!running || !inbox.IsEmpty) return false;
-            Handle(e);
+            payload.CopyTo(receiveBuffer);
+            core.OnMessage(topic, receiveBuffer, 0, (int)payload.Length, retained);
             AfterEvents();
             return true;
         }

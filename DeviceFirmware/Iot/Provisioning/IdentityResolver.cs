@@ -13,7 +13,7 @@ namespace DeviceFirmware.Iot.Provisioning;
 /// Decides who the device is and where it connects, before the MQTT session starts: a DID from the options wins;
 /// else the state file's (same product); else it registers with GService and saves the new identity. The M2M address
 /// comes from <c>--m2m</c>, else from provisioning. GService being down is retried (1, 2, 4 … 30 s) until it answers
-/// or the program is stopped; GService refusing (4xx) is a configuration error and stops the start.
+/// or the program is stopped; GService answering with an HTTP error status is a configuration error and stops the start.
 /// </summary>
 public sealed class IdentityResolver
 {

@@ -45,7 +45,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     /// Tried first for every received message: runs it at once when the core is free (the firmware loop's
     /// <see cref="FirmwareLoop.TryHandleNow"/>); when it returns false the message is queued for the loop thread.
     /// </summary>
-    public Func<FirmwareEvent, bool>? DeliverNow { get; set; }
+    public Func<string, ReadOnlySequence<byte>, bool, bool>? DeliverNow { get; set; }
 
     /// <summary>Publishes dropped because the outgoing queue was full.</summary>
     public long DroppedPublishes => Interlocked.Read(ref droppedPublishes);
@@ -61,8 +61,10 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         {
             if (!attempts.IsCurrent(attempt)) return Task.CompletedTask;
             MqttApplicationMessage message = e.ApplicationMessage;
-            var received = new FirmwareEvent(FirmwareEventKind.Message, message.Topic, message.Payload.ToArray(), message.Retain);
-            if (DeliverNow is null || !DeliverNow(received)) inbox.Post(received);
+            if (DeliverNow is null || !DeliverNow(message.Topic, message.Payload, message.Retain))
+            {
+                inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, message.Topic, message.Payload.ToArray(), message.Retain));
+            }
             return Task.CompletedTask;
         };
         fresh.DisconnectedAsync += e =>

@@ -19,17 +19,18 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
         private static MqttNetTransport Transport(int port, FirmwareInbox inbox) =>
             new(new MqttConnection("127.0.0.1", port, false, null, 5000), inbox, NullLogger<MqttNetTransport>.Instance);
 
-        private static FirmwareEvent Next(FirmwareInbox inbox, FirmwareEventKind kind)
+        /// <summary>The first event of one of <paramref name="kinds"/> (others, e.g. logs, are skipped).</summary>
+        internal static FirmwareEvent Next(FirmwareInbox inbox, params FirmwareEventKind[] kinds)
         {
             // Waits for the first event of that kind (others, e.g. logs, are skipped); 10 s is a failure, not a measurement.
             DateTime give = DateTime.UtcNow.AddSeconds(10);
             while (DateTime.UtcNow < give)
             {
                 FirmwareEvent? e = inbox.Take(200, CancellationToken.None);
-                if (e is not null && e.Kind == kind) return e;
+                if (e is not null && Array.IndexOf(kinds, e.Kind) >= 0) return e;
             }
 
-            throw new Xunit.Sdk.XunitException($"no {kind} event within 10 s");
+            throw new Xunit.Sdk.XunitException($"no {string.Join(" or ", kinds)} event within 10 s");
         }
 
         private static async Task<IMqttClient> AppAsync(int port, ConcurrentQueue<MqttApplicationMessage> received, string filter)

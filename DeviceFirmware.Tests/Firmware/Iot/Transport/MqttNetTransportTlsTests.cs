@@ -19,18 +19,6 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
 
         public void Dispose() => Directory.Delete(folder, true);
 
-        private static FirmwareEvent Next(FirmwareInbox inbox)
-        {
-            DateTime give = DateTime.UtcNow.AddSeconds(10);
-            while (DateTime.UtcNow < give)
-            {
-                FirmwareEvent? e = inbox.Take(200, CancellationToken.None);
-                if (e is not null && e.Kind is FirmwareEventKind.Connected or FirmwareEventKind.ConnectFailed) return e;
-            }
-
-            throw new Xunit.Sdk.XunitException("no connect outcome within 10 s");
-        }
-
         private async Task<FirmwareEventKind> ConnectAsync(string? caFile)
         {
             string pem = Path.Combine(folder, "broker.pem");
@@ -43,7 +31,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
             var connection = new MqttConnection("127.0.0.1", cloud.Broker.MqttsEndpoint!.Port, true, caFile == "broker" ? pem : caFile, 5000);
             await using var transport = new MqttNetTransport(connection, inbox, NullLogger<MqttNetTransport>.Instance);
             transport.BeginConnect(M2mTestCloud.D1, M2mTestCloud.D1, M2mTestCloud.Passcode1, 120, $"app2dev/{M2mTestCloud.D1}/#");
-            return Next(inbox).Kind;
+            return MqttNetTransportTests.Next(inbox, FirmwareEventKind.Connected, FirmwareEventKind.ConnectFailed).Kind;
         }
 
         [Fact]
