@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System;
 using System.Threading;
 using DeviceFirmware.Boards;
 using DeviceFirmware.Core.Board;
@@ -26,15 +26,18 @@ namespace DeviceFirmware.Nano
         public static void Main()
         {
             NanoSettings settings = NanoSettings.CompiledIn();
+            BoardMap board = Esp32DevkitcBoard.Create();
             string problem = settings.Validate();
+            LedcTimerPlan pwmPlan = LedcTimerPlan.Create(board.Outputs, out string ledcProblem);
+            if (problem == null && ledcProblem != null) problem = "board " + board.Name + ": " + ledcProblem;
             while (problem != null)
             {
-                // Outputs are never touched with an unusable configuration: say what to fix, every 10 s, on the debug output.
-                Debug.WriteLine("gizwits firmware not started: " + problem);
+                // Outputs are never touched with an unusable configuration: say what to fix, every 10 s, on the serial
+                // output (Console.WriteLine is not [Conditional("DEBUG")], unlike Debug.WriteLine: a Release build prints it too).
+                Console.WriteLine("gizwits firmware not started: " + problem);
                 Thread.Sleep(10000);
             }
 
-            BoardMap board = Esp32DevkitcBoard.Create();
             DeviceConfig config = new DeviceConfig();
             config.Did = settings.Did;
             config.Passcode = settings.Passcode;
@@ -43,21 +46,23 @@ namespace DeviceFirmware.Nano
 
             NanoClock clock = new NanoClock();
             NanoInbox inbox = new NanoInbox(InboxMessages);
-            M2MqttTransport transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, inbox);
+            M2MqttTransport transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, inbox, settings.Mqtt311);
             Sht3xSensor sensor = null;
             if (board.Sensor != null && board.Sensor.Driver == "sht3x")
             {
                 sensor = Sht3xSensor.Open(board.Sensor.BusId, board.Sensor.Address, settings.I2cDataPin, settings.I2cClockPin);
             }
 
-            DeviceCore core = new DeviceCore(config, clock, transport, new NanoPinDriver(), sensor, null);
+            DeviceCore core = new DeviceCore(config, clock, transport, new NanoPinDriver(pwmPlan), sensor, null);
 
             // Safe levels before any networking: Start opens every output at its safe value. Its first connect is due at
             // the first Tick, which the loop runs only after Wi-Fi has joined.
             core.Start();
-            Debug.WriteLine("outputs at safe levels; preallocated " + core.PreallocatedBytes + " bytes; joining Wi-Fi " + settings.WifiSsid);
+            Console.WriteLine("outputs at safe levels; preallocated " + core.PreallocatedBytes + " bytes; joining Wi-Fi " + settings.WifiSsid);
+            HeapReport.Print("after start");
             WifiConnector.Connect(settings.WifiSsid, settings.WifiPassword);
-            Debug.WriteLine("Wi-Fi joined; connecting to " + settings.BrokerHost + ":" + settings.BrokerPort + " as " + settings.Did);
+            Console.WriteLine("Wi-Fi joined; connecting to " + settings.BrokerHost + ":" + settings.BrokerPort + " as " + settings.Did
+                + " (MQTT " + (settings.Mqtt311 ? "3.1.1" : "3.1") + ")");
             new NanoLoop(core, inbox, clock).Run();
         }
     }

@@ -30,6 +30,15 @@ namespace DeviceFirmware.Nano.Config
         /// <summary>M2M broker TCP port (1883; TLS is not used on the ESP32 build).</summary>
         public int BrokerPort { get; set; } = 1883;
 
+        /// <summary>
+        /// MQTT 3.1.1 (<c>MQTT</c>, level 4) instead of the default MQTT 3.1 (<c>MQIsdp</c>, level 3), which Gizwits' own
+        /// device agent speaks (gizwits/Gizwits-GAgent, gagent/cloud/src/mqttlib.c). Compiled in from <see cref="UseMqtt311"/>.
+        /// </summary>
+        public bool Mqtt311 { get; set; } = UseMqtt311;
+
+        /// <summary>The compiled-in protocol choice: false = MQTT 3.1 (the default); set true for a broker that refuses 3.1.</summary>
+        public const bool UseMqtt311 = false;
+
         /// <summary>I2C1 data pin (SDA) of the climate sensor; the board file's wiring text says GPIO21.</summary>
         public int I2cDataPin { get; set; } = 21;
 

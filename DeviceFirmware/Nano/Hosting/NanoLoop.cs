@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using DeviceFirmware.Core;
 using DeviceFirmware.Core.Device;
@@ -23,6 +22,7 @@ namespace DeviceFirmware.Nano.Hosting
         private readonly DeviceCore core;
         private readonly NanoInbox inbox;
         private readonly IClock clock;
+        private bool firstConnectReported;
 
         /// <summary>Creates the loop; <see cref="Run"/> drives it.</summary>
         public NanoLoop(DeviceCore core, NanoInbox inbox, IClock clock)
@@ -44,7 +44,7 @@ namespace DeviceFirmware.Nano.Hosting
                 }
                 catch (Exception e)
                 {
-                    Debug.WriteLine("firmware loop failed, outputs to safe levels: " + e.Message);
+                    Console.WriteLine("firmware loop failed, outputs to safe levels: " + e.Message);
                     StopSafely();
                     Thread.Sleep(RestartDelayMs);
                 }
@@ -60,7 +60,7 @@ namespace DeviceFirmware.Nano.Hosting
             catch (Exception e)
             {
                 // A pin that cannot be written must not end Main: the next Start drives every output again.
-                Debug.WriteLine("stopping the core failed: " + e.Message);
+                Console.WriteLine("stopping the core failed: " + e.Message);
             }
         }
 
@@ -77,6 +77,12 @@ namespace DeviceFirmware.Nano.Hosting
                     break;
                 case NanoEventKind.Connected:
                     core.OnConnected();
+                    if (!firstConnectReported)
+                    {
+                        firstConnectReported = true;
+                        HeapReport.Print("after the first connect");
+                    }
+
                     break;
                 case NanoEventKind.ConnectFailed:
                     core.OnConnectFailed();

@@ -1,6 +1,5 @@
 using System;
 using System.Device.Wifi;
-using System.Diagnostics;
 using System.Threading;
 
 namespace DeviceFirmware.Nano.Network
@@ -29,11 +28,11 @@ namespace DeviceFirmware.Nano.Network
                     if (adapters.Length == 0) throw new InvalidOperationException("no Wi-Fi adapter");
                     WifiConnectionResult result = adapters[0].Connect(ssid, WifiReconnectionKind.Automatic, password);
                     if (result.ConnectionStatus == WifiConnectionStatus.Success) return attempts;
-                    Debug.WriteLine("Wi-Fi " + ssid + ": attempt " + attempts + " failed (status " + (int)result.ConnectionStatus + ")");
+                    Console.WriteLine("Wi-Fi " + ssid + ": attempt " + attempts + " failed (status " + (int)result.ConnectionStatus + ")");
                 }
                 catch (Exception e)
                 {
-                    Debug.WriteLine("Wi-Fi " + ssid + ": attempt " + attempts + " failed: " + e.Message);
+                    Console.WriteLine("Wi-Fi " + ssid + ": attempt " + attempts + " failed: " + e.Message);
                 }
 
                 Thread.Sleep(RetryMs);

@@ -9,27 +9,36 @@ namespace DeviceFirmware.Nano.Pins
     /// <summary>
     /// The pin seam on the ESP32: digital pins through nanoFramework's <see cref="GpioController"/>, PWM through
     /// <see cref="PwmChannel"/>. On the ESP32 a GPIO must be given a PWM (LEDC) function with
-    /// <see cref="Configuration.SetPinFunction"/> before <see cref="PwmChannel.CreateFromPin"/> finds a channel for it;
-    /// each PWM output here gets its own function, PWM1 for the first, PWM2 for the second … up to
-    /// <see cref="MaxPwmOutputs"/>. Misuse (a pin opened twice in another mode, writing a pin not opened as an output,
-    /// a duty cycle outside 0..1, a ninth PWM) throws <see cref="InvalidOperationException"/> or
-    /// <see cref="ArgumentOutOfRangeException"/>; the core opens pins at start-up only.
+    /// <see cref="Configuration.SetPinFunction"/> before <see cref="PwmChannel.CreateFromPin"/> finds a channel for it,
+    /// and PWM(2t+1)/PWM(2t+2) share LEDC timer t: each PWM output gets the function its board's
+    /// <see cref="LedcTimerPlan"/> chose, so outputs at different frequencies never share a timer. Misuse (a pin opened
+    /// twice in another mode, writing a pin not opened as an output, a duty cycle outside 0..1, a PWM pin the plan does
+    /// not hold) throws <see cref="InvalidOperationException"/> or <see cref="ArgumentOutOfRangeException"/>; the core
+    /// opens pins at start-up only.
     /// </summary>
     public sealed class NanoPinDriver : IPinDriver, IDisposable
     {
-        /// <summary>PWM functions PWM1..PWM8 (the ESP32's LEDC has 8 high-speed channels).</summary>
-        public const int MaxPwmOutputs = 8;
-
         private static readonly DeviceFunction[] PwmFunctions =
         {
             DeviceFunction.PWM1, DeviceFunction.PWM2, DeviceFunction.PWM3, DeviceFunction.PWM4,
             DeviceFunction.PWM5, DeviceFunction.PWM6, DeviceFunction.PWM7, DeviceFunction.PWM8,
+            DeviceFunction.PWM9, DeviceFunction.PWM10, DeviceFunction.PWM11, DeviceFunction.PWM12,
+            DeviceFunction.PWM13, DeviceFunction.PWM14, DeviceFunction.PWM15, DeviceFunction.PWM16,
         };
 
         private readonly GpioController controller = new GpioController();
-        private readonly int[] pwmPins = new int[MaxPwmOutputs];
-        private readonly PwmChannel[] pwmChannels = new PwmChannel[MaxPwmOutputs];
+        private readonly LedcTimerPlan plan;
+        private readonly int[] pwmPins;
+        private readonly PwmChannel[] pwmChannels;
         private int pwmCount;
+
+        /// <summary>Creates the driver for a board whose PWM outputs <paramref name="plan"/> assigned to LEDC timers.</summary>
+        public NanoPinDriver(LedcTimerPlan plan)
+        {
+            this.plan = plan;
+            pwmPins = new int[plan.Count];
+            pwmChannels = new PwmChannel[plan.Count];
+        }
 
         /// <inheritdoc/>
         public void OpenOutput(int pin, bool high)
@@ -60,9 +69,10 @@ namespace DeviceFirmware.Nano.Pins
                 return;
             }
 
-            if (pwmCount == MaxPwmOutputs) throw new InvalidOperationException("GPIO " + pin + ": more than " + MaxPwmOutputs + " PWM outputs");
+            int function = plan.FunctionOf(pin);
+            if (function == 0 || pwmCount == pwmPins.Length) throw new InvalidOperationException("GPIO " + pin + " is not a PWM output of the board's LEDC timer plan");
             if (controller.IsPinOpen(pin)) throw new InvalidOperationException("GPIO " + pin + " is already open as a digital pin");
-            Configuration.SetPinFunction(pin, PwmFunctions[pwmCount]);
+            Configuration.SetPinFunction(pin, PwmFunctions[function - 1]);
             PwmChannel channel = PwmChannel.CreateFromPin(pin, frequencyHz, dutyCycle);
             if (channel == null) throw new InvalidOperationException("GPIO " + pin + ": no PWM channel for this pin");
             channel.Start();

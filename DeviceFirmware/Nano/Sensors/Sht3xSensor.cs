@@ -12,6 +12,12 @@ namespace DeviceFirmware.Nano.Sensors
     /// here instead of using the nanoFramework.Iot.Device.Sht3x binding, which pulls in UnitsNet, System.Math and
     /// System.Device.Model (heap and flash on a 520 KB part) and does not report a CRC mismatch. Buffers are preallocated;
     /// <see cref="TryRead"/> never throws (a missing chip or a bad CRC is "no reading", and the core sets the fault point).
+    /// <para>
+    /// System.Device.I2c reports a NACK or a short transfer in the <see cref="I2cTransferResult"/> it returns, not by
+    /// throwing, and the ESP32's native read copies into the buffer only on success: an unplugged chip would leave the
+    /// last good frame (with a valid CRC) in the buffer. So every write and read result is checked (full transfer, all
+    /// bytes), and the answer buffer is cleared before each read: anything else is a failed reading.
+    /// </para>
     /// </summary>
     public sealed class Sht3xSensor : ISensor
     {
@@ -41,11 +47,12 @@ namespace DeviceFirmware.Nano.Sensors
         {
             temperatureCelsius = double.NaN;
             relativeHumidityPercent = double.NaN;
+            Array.Clear(answer, 0, answer.Length);
             try
             {
-                device.Write(new SpanByte(command));
+                if (!IsComplete(device.Write(new SpanByte(command)), command.Length)) return false;
                 Thread.Sleep(MeasurementMs);
-                device.Read(new SpanByte(answer));
+                if (!IsComplete(device.Read(new SpanByte(answer)), answer.Length)) return false;
             }
             catch (Exception)
             {
@@ -54,5 +61,8 @@ namespace DeviceFirmware.Nano.Sensors
 
             return Sht3xFrame.TryDecode(answer, 0, answer.Length, out temperatureCelsius, out relativeHumidityPercent);
         }
+
+        /// <summary>True for a transfer that moved all <paramref name="length"/> bytes (no NACK, no clock-stretch timeout, not partial).</summary>
+        public static bool IsComplete(I2cTransferResult result, int length) => result.Status == I2cTransferStatus.FullTransfer && result.BytesTransferred == (uint)length;
     }
 }

@@ -8,20 +8,26 @@ using nanoFramework.M2Mqtt.Messages;
 namespace DeviceFirmware.Nano.Transport
 {
     /// <summary>
-    /// <see cref="IMqttTransport"/> over nanoFramework.M2Mqtt (MQTT 3.1.1, QoS 0, clean session, plain TCP). M2Mqtt is
-    /// blocking and raises events on its own threads; the core is single-threaded. So each connect attempt runs on a
-    /// thread of its own and every outcome is posted to the <see cref="NanoInbox"/> for the loop; each attempt gets a
-    /// new client and a generation number, and an answer from an abandoned attempt (after <see cref="AbortConnect"/> or
-    /// <see cref="Disconnect"/>) is ignored, as in the .NET host's MqttNetTransport. The session supervisor, not
-    /// M2Mqtt, decides when to connect again: M2Mqtt has no auto-reconnect, and a lost connection is only reported.
+    /// <see cref="IMqttTransport"/> over nanoFramework.M2Mqtt 5.1.218 (MQTT 3.1 by default, 3.1.1 when asked; QoS 0,
+    /// clean session, plain TCP). M2Mqtt is blocking and raises events on its own threads; the core is
+    /// single-threaded. So each connect attempt runs on a thread of its own and every outcome is posted to the
+    /// <see cref="NanoInbox"/> for the loop; each attempt gets a new client and a generation number, and an answer from
+    /// an abandoned attempt (after <see cref="AbortConnect"/> or <see cref="Disconnect"/>) is ignored, as in the .NET
+    /// host's MqttNetTransport. The session supervisor, not M2Mqtt, decides when to connect again.
     /// <para>
-    /// Memory: M2Mqtt's in-flight queue is unbounded by default (<see cref="MqttSettings.DefaultInflightQueueSize"/>);
-    /// it is capped at <see cref="InflightCapacity"/>, and a publish beyond it is dropped and counted.
+    /// Every abandoned client is closed, whatever its state (<see cref="M2MqttCloser"/>): M2Mqtt starts its receive
+    /// thread before the CONNACK, so a refused or timed-out connect would otherwise keep its socket and thread.
     /// </para>
     /// <para>
-    /// Heartbeat: M2Mqtt has no public PINGREQ; its own keep-alive thread sends PINGREQ after a quiet keep-alive
-    /// period and closes the connection when no PINGRESP comes within it, which reaches the core as a lost connection.
-    /// So <see cref="SendPing"/> does not touch the wire: it reports the connection alive while M2Mqtt holds it open.
+    /// Memory: M2Mqtt's in-flight queue is unbounded by default (<see cref="MqttSettings.DefaultInflightQueueSize"/>);
+    /// it is capped at <see cref="InflightCapacity"/>, and a publish beyond it is dropped and counted. A received
+    /// PUBLISH longer than <see cref="MaxInboundPayload"/> is dropped and counted before it reaches the inbox (M2Mqtt
+    /// has already allocated it; docs/esp32.md says what is and is not protected).
+    /// </para>
+    /// <para>
+    /// Heartbeat: <see cref="SendPing"/> writes a PINGREQ through M2Mqtt's own ping (<see cref="M2MqttPinger"/>) every
+    /// time the supervisor asks (every 60 s), whatever else was sent, and posts the PINGRESP; the supervisor drops the
+    /// connection after two missed ones.
     /// </para>
     /// </summary>
     public sealed class M2MqttTransport : IMqttTransport
@@ -32,24 +38,44 @@ namespace DeviceFirmware.Nano.Transport
         /// <summary>How long an attempt waits for the SUBACK after the CONNACK.</summary>
         public const int SubackTimeoutMs = 10000;
 
+        /// <summary>
+        /// Longest app2dev payload handed to the core (bytes). The largest frame any compiled-in product accepts is far
+        /// smaller (GoKit: 77 bytes, its frame buffer); 512 bounds the inbox at 8 × 512 bytes of payload.
+        /// </summary>
+        public const int MaxInboundPayload = 512;
+
         private readonly string host;
         private readonly int port;
         private readonly NanoInbox inbox;
+        private readonly MqttProtocolVersion protocolVersion;
+        private readonly M2MqttPinger pinger;
         private readonly object gate = new object();
         private MqttClient client;
         private int generation;
         private int announcedGeneration = -1;
 
-        /// <summary>Creates the transport for the broker at <paramref name="host"/>:<paramref name="port"/>; nothing connects until the core asks.</summary>
-        public M2MqttTransport(string host, int port, NanoInbox inbox)
+        /// <summary>
+        /// Creates the transport for the broker at <paramref name="host"/>:<paramref name="port"/>, speaking MQTT 3.1
+        /// (<c>MQIsdp</c>, level 3, as Gizwits' own device agent does) or 3.1.1 when <paramref name="mqtt311"/>; nothing
+        /// connects until the core asks.
+        /// </summary>
+        public M2MqttTransport(string host, int port, NanoInbox inbox, bool mqtt311)
         {
             this.host = host;
             this.port = port;
             this.inbox = inbox;
+            protocolVersion = mqtt311 ? MqttProtocolVersion.Version_3_1_1 : MqttProtocolVersion.Version_3_1;
+            pinger = new M2MqttPinger(inbox);
         }
 
         /// <summary>Publishes dropped: not connected, M2Mqtt's in-flight queue full, or the send failed.</summary>
         public int DroppedPublishes { get; private set; }
+
+        /// <summary>Received PUBLISHes dropped because their payload was longer than <see cref="MaxInboundPayload"/>.</summary>
+        public int DroppedOversized { get; private set; }
+
+        /// <summary>The protocol version every CONNECT uses.</summary>
+        public MqttProtocolVersion ProtocolVersion => protocolVersion;
 
         /// <inheritdoc/>
         public void BeginConnect(string clientId, string userName, string password, int keepAliveSeconds, string subscribeTopic)
@@ -78,13 +104,14 @@ namespace DeviceFirmware.Nano.Transport
         /// <inheritdoc/>
         public void SendPing()
         {
-            bool alive;
+            MqttClient current;
             lock (gate)
             {
-                alive = announcedGeneration == generation && client != null && client.IsConnected;
+                current = announcedGeneration == generation ? client : null;
             }
 
-            if (alive) inbox.PostSession(NanoEventKind.PingResponse);
+            // No connection, or the previous PINGREQ still unanswered: nothing is written, and the supervisor counts a miss.
+            if (current != null) pinger.Ping(current);
         }
 
         /// <inheritdoc/>
@@ -117,7 +144,7 @@ namespace DeviceFirmware.Nano.Transport
             Array.Copy(payload, offset, copy, 0, count);
             try
             {
-                current.Publish(topic, copy, MqttQoSLevel.AtMostOnce, false);
+                current.Publish(topic, copy);
                 return true;
             }
             catch (Exception)
@@ -139,7 +166,7 @@ namespace DeviceFirmware.Nano.Transport
 
         private static void CloseLater(MqttClient old)
         {
-            ClientCloser closer = new ClientCloser(old);
+            M2MqttCloser closer = new M2MqttCloser(old);
             new Thread(closer.Run).Start();
         }
 
@@ -181,6 +208,7 @@ namespace DeviceFirmware.Nano.Transport
                 try
                 {
                     fresh = new MqttClient(owner.host, owner.port, false, null, null, MqttSslProtocols.None);
+                    fresh.ProtocolVersion = owner.protocolVersion;
                     fresh.Settings.InflightQueueSize = InflightCapacity;
                     fresh.MqttMsgPublishReceived += OnPublish;
                     fresh.MqttMsgSubscribed += OnSubscribed;
@@ -248,6 +276,12 @@ namespace DeviceFirmware.Nano.Transport
             private void OnPublish(object sender, MqttMsgPublishEventArgs e)
             {
                 if (!owner.IsCurrent(attempt)) return;
+                if (e.Message == null || e.Message.Length > MaxInboundPayload)
+                {
+                    owner.DroppedOversized++;
+                    return;
+                }
+
                 owner.inbox.PostMessage(e.Topic, e.Message, e.Retain);
             }
 
@@ -262,29 +296,6 @@ namespace DeviceFirmware.Nano.Transport
                 }
 
                 owner.inbox.PostSession(NanoEventKind.ConnectionLost);
-            }
-        }
-
-        /// <summary>Sends DISCONNECT and closes an abandoned client on a thread of its own.</summary>
-        private sealed class ClientCloser
-        {
-            private readonly MqttClient old;
-
-            public ClientCloser(MqttClient old)
-            {
-                this.old = old;
-            }
-
-            public void Run()
-            {
-                try
-                {
-                    if (old.IsConnected) old.Disconnect();
-                }
-                catch (Exception)
-                {
-                    // Already closed by the peer: nothing left to release.
-                }
             }
         }
     }

@@ -1,14 +1,17 @@
-// Stand-in: package nanoFramework.System.Device.Gpio 1.1.57 (assembly System.Device.Gpio), signatures only.
-// Copied from github.com/nanoframework/System.Device.Gpio:
-//   System.Device.Gpio/GpioController.cs @ 481b165da8c430c86c2787c2e7017042454c682c (the members used below),
-//   System.Device.Gpio/PinMode.cs and PinValue.cs @ 5a27dd88672fc3885f218217169eec48e3169ef2 (whole types).
+// Stand-in: package nanoFramework.System.Device.Gpio 1.1.62 (assembly System.Device.Gpio), signatures only.
+// Read at tag v1.1.62 of github.com/nanoframework/System.Device.Gpio (commit cd99158280e0f5c24102981c26baf69facda4d17):
+//   System.Device.Gpio/GpioController.cs (OpenPin returns GpioPin; ClosePin, Dispose, GetPinMode, IsPinOpen, Read,
+//   SetPinMode, Write), GpioPin.cs (the type, sealed, internal constructor; no member used), PinMode.cs and PinValue.cs
+//   (whole types). build/nano-check/provenance.tsv lists the whole package set.
 namespace System.Device.Gpio
 {
     public sealed class GpioController : IDisposable
     {
-        public GpioController() { }
+        public GpioController() => throw null;
 
-        public void OpenPin(int pinNumber, PinMode mode) => throw null;
+        public GpioPin OpenPin(int pinNumber) => throw null;
+
+        public GpioPin OpenPin(int pinNumber, PinMode mode) => throw null;
 
         public void ClosePin(int pinNumber) => throw null;
 
@@ -23,6 +26,13 @@ namespace System.Device.Gpio
         public void SetPinMode(int pinNumber, PinMode mode) => throw null;
 
         public void Write(int pinNumber, PinValue value) => throw null;
+    }
+
+    public sealed class GpioPin : IDisposable
+    {
+        internal GpioPin(int pinNumber) => throw null;
+
+        public void Dispose() => throw null;
     }
 
     public enum PinMode

@@ -1,13 +1,13 @@
-// Stand-in: package nanoFramework.System.Device.Wifi 1.5.133 (assembly System.Device.Wifi), signatures only.
-// Copied from github.com/nanoframework/System.Device.Wifi:
-//   System.Device.Wifi/WifiAdapter.cs @ ce16ea4ad26e285444bb4858c705ba47b824e0e8 (FindAllAdapters, Connect(string, ...), Disconnect, Dispose),
-//   System.Device.Wifi/WifiConnectionResult.cs and WifiReconnectionKind.cs @ dc9aa1db40235786c74a1c17f3643f29fb4a3588,
-//   System.Device.Wifi/WifiConnectionStatus.cs @ fdb9461b91f9d4ae401b594729ba6468f7354c0f.
+// Stand-in: package nanoFramework.System.Device.Wifi 1.5.147 (assembly System.Device.Wifi), signatures only.
+// Read at tag v1.5.147 of github.com/nanoframework/System.Device.Wifi (commit 282a90676d5b2b7fa583a4efeb47ec5cac77fa0e):
+//   System.Device.Wifi/WifiAdapter.cs (NetworkInterface, Connect(string, WifiReconnectionKind, string), Disconnect,
+//   FindAllAdapters, Dispose), WifiConnectionResult.cs (internal constructor, ConnectionStatus), WifiReconnectionKind.cs
+//   and WifiConnectionStatus.cs (whole enums, in source order). Native version 100.0.6.6 (Properties/AssemblyInfo.cs).
 namespace System.Device.Wifi
 {
     public sealed class WifiAdapter : IDisposable
     {
-        private WifiAdapter() { }
+        private WifiAdapter() => throw null;
 
         public int NetworkInterface { get => throw null; }
 
@@ -22,7 +22,7 @@ namespace System.Device.Wifi
 
     public class WifiConnectionResult
     {
-        private WifiConnectionResult() { }
+        internal WifiConnectionResult(WifiConnectionStatus ConnectionStatus) => throw null;
 
         public WifiConnectionStatus ConnectionStatus { get => throw null; }
     }

@@ -1,12 +1,16 @@
-// Stand-in: package nanoFramework.System.Net 1.11.31 (assembly System.Net), signatures only.
-// Only the certificate type that nanoFramework.M2Mqtt's MqttClient constructor takes (the firmware passes null:
-// plain TCP to the M2M broker, PROTOCOL.md section 1). Type name and namespace as imported by
-// github.com/nanoframework/nanoFramework.m2mqtt M2Mqtt/MqttClient.cs @ 0db5dc1a47bb0f6f9fb2e5844676eb0493e30c7e
-// ("using System.Security.Cryptography.X509Certificates;"); no member of it is used.
+// Stand-in: package nanoFramework.System.Net 1.11.54 (assembly System.Net), signatures only.
+// Read at tag v1.11.54 of github.com/nanoframework/System.Net (commit 713b02c9fea5265e4e70981a9115daa3b5745c4c):
+//   nanoFramework.System.Net/X509Certificates/X509Certificate.cs: the type nanoFramework.M2Mqtt's MqttClient
+//   constructor takes (the firmware passes null: plain TCP to the M2M broker, PROTOCOL.md section 1) and its three
+//   public constructors. Native version 100.2.0.12 (Properties/AssemblyInfo.cs).
 namespace System.Security.Cryptography.X509Certificates
 {
     public class X509Certificate
     {
-        public X509Certificate() { }
+        public X509Certificate() => throw null;
+
+        public X509Certificate(byte[] certificate) => throw null;
+
+        public X509Certificate(string certificate) => throw null;
     }
 }

@@ -1,8 +1,8 @@
-// Stand-in: package nanoFramework.Hardware.Esp32 1.6.42 (assembly nanoFramework.Hardware.Esp32), signatures only.
-// Copied from github.com/nanoframework/nanoFramework.Hardware.Esp32:
-//   nanoFramework.Hardware.Esp32/Configuration.cs @ 2fcc3520f586c75ff6001c1bf91425df1b8dd053 (SetPinFunction),
-//   nanoFramework.Hardware.Esp32/DeviceTypePins.cs @ 5ef719ad2eb0732bf94d08c09fa86e7aad725a61 (DeviceFunction: the
-//   members used, with their values written out: I2C = 2 * 0x10000, PWM = 4 * 0x10000, DeviceIndex = 0x100).
+// Stand-in: package nanoFramework.Hardware.Esp32 1.6.40 (assembly nanoFramework.Hardware.Esp32), signatures only.
+// Read at tag v1.6.40 of github.com/nanoframework/nanoFramework.Hardware.Esp32 (commit 182a6e5badc433a686e3ee73c6a29af0817ec84d):
+//   nanoFramework.Hardware.Esp32/Configuration.cs (SetPinFunction, GetFunctionPin),
+//   nanoFramework.Hardware.Esp32/DeviceTypePins.cs (enum DeviceFunction, int-based: the members used, values written out
+//   from DeviceTypes.I2C = 2 * 0x10000, DeviceTypes.PWM = 4 * 0x10000, ValueTypes.DeviceIndex = 0x100; PWM1..PWM16).
 namespace nanoFramework.Hardware.Esp32
 {
     public class Configuration
@@ -24,5 +24,13 @@ namespace nanoFramework.Hardware.Esp32
         PWM6 = 0x40000 + (6 * 0x100),
         PWM7 = 0x40000 + (7 * 0x100),
         PWM8 = 0x40000 + (8 * 0x100),
+        PWM9 = 0x40000 + (9 * 0x100),
+        PWM10 = 0x40000 + (10 * 0x100),
+        PWM11 = 0x40000 + (11 * 0x100),
+        PWM12 = 0x40000 + (12 * 0x100),
+        PWM13 = 0x40000 + (13 * 0x100),
+        PWM14 = 0x40000 + (14 * 0x100),
+        PWM15 = 0x40000 + (15 * 0x100),
+        PWM16 = 0x40000 + (16 * 0x100),
     }
 }

@@ -1,20 +1,67 @@
-// Stand-in: package nanoFramework.M2Mqtt.Core 5.1.185 (assembly nanoFramework.M2Mqtt.Core), signatures only.
-// Which types live in this assembly: github.com/nanoframework/nanoFramework.m2mqtt
-//   nanoFramework.M2Mqtt.Core/nanoFramework.M2Mqtt.Core.nfproj @ 48eb517e2166f3f9ace99ff458ed9d7e3eec077b
-//   (MqttMsgPublishEventArgs, MqttMsgSubscribedEventArgs, MqttQoSLevel, MqttReasonCode, MqttSslProtocols, ...).
-// Members: MqttMsgPublishEventArgs as in its nanoFramework source (Topic, Message, DupFlag, QosLevel, Retain with
-// internal setters); MqttSslProtocols as in MqttSslProtocols.cs (namespace nanoFramework.M2Mqtt);
-// MqttQoSLevel / MqttReasonCode / MqttMsgSubscribedEventArgs: only the members used, as MqttClient.cs uses them
-// (namespace nanoFramework.M2Mqtt.Messages). Not verified against a restored package (none is restorable here).
+// Stand-in: package nanoFramework.M2Mqtt.Core 5.1.218 (assembly nanoFramework.M2Mqtt.Core), signatures only.
+// Read at tag v5.1.218 of github.com/nanoframework/nanoFramework.m2mqtt (commit 9a54dd5b3508dc122b6314eb672ed8134464de94):
+//   nanoFramework.M2Mqtt.Core/IMqttClient.cs (whole interface: the client's event delegate types are declared here),
+//   nanoFramework.M2Mqtt.Core/MqttSslProtocols.cs, Messages/MqttQoSLevel.cs (int-based, with GrantedFailure),
+//   Messages/MqttReasonCode.cs (int-based; the members listed below, values as in the source), Messages/MqttMsgPublishEventArgs.cs,
+//   Messages/MqttMsgPublishedEventArgs.cs, Messages/MqttMsgSubscribedEventArgs.cs, Messages/MqttMsgUnsubscribedEventArgs.cs.
+// build/nano-check/provenance.tsv lists the whole package set.
 namespace nanoFramework.M2Mqtt
 {
+    using System;
+    using System.Collections;
+    using nanoFramework.M2Mqtt.Messages;
+
     public enum MqttSslProtocols
     {
         None,
         SSLv3,
         TLSv1_0,
         TLSv1_1,
-        TLSv1_2
+        TLSv1_2,
+        TLSv1_3,
+    }
+
+    public interface IMqttClient
+    {
+        bool IsConnected { get; }
+
+        void Init(string brokerHostName, int brokerPort, bool secure, byte[] caCert, byte[] clientCert, MqttSslProtocols sslProtocol);
+
+        MqttReasonCode Connect(string clientId, string username, string password, bool willRetain, MqttQoSLevel willQosLevel, bool willFlag, string willTopic, string willMessage, bool cleanSession, ushort keepAlivePeriod);
+
+        void Disconnect();
+
+        ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels);
+
+        ushort Unsubscribe(string[] topics);
+
+        ushort Publish(string topic, byte[] message, string contentType, ArrayList userProperties, MqttQoSLevel qosLevel, bool retain);
+
+        ushort Publish(string topic, byte[] message, string contentType);
+
+        ushort Publish(string topic, byte[] message);
+
+        void Close();
+
+        public delegate void MqttMsgPublishEventHandler(object sender, MqttMsgPublishEventArgs e);
+
+        event IMqttClient.MqttMsgPublishEventHandler MqttMsgPublishReceived;
+
+        public delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e);
+
+        event MqttMsgPublishedEventHandler MqttMsgPublished;
+
+        public delegate void MqttMsgSubscribedEventHandler(object sender, MqttMsgSubscribedEventArgs e);
+
+        event MqttMsgSubscribedEventHandler MqttMsgSubscribed;
+
+        public delegate void MqttMsgUnsubscribedEventHandler(object sender, MqttMsgUnsubscribedEventArgs e);
+
+        event MqttMsgUnsubscribedEventHandler MqttMsgUnsubscribed;
+
+        public delegate void ConnectionClosedEventHandler(object sender, EventArgs e);
+
+        event ConnectionClosedEventHandler ConnectionClosed;
     }
 }
 
@@ -22,21 +69,28 @@ namespace nanoFramework.M2Mqtt.Messages
 {
     using System;
 
-    public enum MqttQoSLevel : byte
+    public enum MqttQoSLevel
     {
         AtMostOnce = 0x00,
         AtLeastOnce = 0x01,
         ExactlyOnce = 0x02,
+        GrantedFailure = 0x80,
     }
 
-    public enum MqttReasonCode : byte
+    public enum MqttReasonCode
     {
         Success = 0x00,
+        UnspecifiedError = 0x80,
+        ConnectionRefusedUnacceptableProtocolVersion = 0x01,
+        ConnectionRefusedIdentifierRejected = 0x02,
+        ConnectionRefusedServerUnavailable = 0x03,
+        ConnectionRefusedBadUserNameOrPassword = 0x04,
+        ConnectionRefusedNotAuthorized = 0x05,
     }
 
     public class MqttMsgPublishEventArgs : EventArgs
     {
-        public MqttMsgPublishEventArgs(string topic, byte[] message, bool dupFlag, MqttQoSLevel qosLevel, bool retain) { }
+        public MqttMsgPublishEventArgs(string topic, byte[] message, bool dupFlag, MqttQoSLevel qosLevel, bool retain) => throw null;
 
         public string Topic { get => throw null; internal set => throw null; }
 
@@ -49,10 +103,30 @@ namespace nanoFramework.M2Mqtt.Messages
         public bool Retain { get => throw null; internal set => throw null; }
     }
 
+    public class MqttMsgPublishedEventArgs : EventArgs
+    {
+        public MqttMsgPublishedEventArgs(ushort messageId) => throw null;
+
+        public MqttMsgPublishedEventArgs(ushort messageId, bool isPublished) => throw null;
+
+        public ushort MessageId { get => throw null; set => throw null; }
+
+        public bool IsPublished { get => throw null; set => throw null; }
+    }
+
     public class MqttMsgSubscribedEventArgs : EventArgs
     {
-        private MqttMsgSubscribedEventArgs() { }
+        public MqttMsgSubscribedEventArgs(ushort messageId, MqttQoSLevel[] grantedQosLevels) => throw null;
 
         public ushort MessageId { get => throw null; internal set => throw null; }
+
+        public MqttQoSLevel[] GrantedQoSLevels { get => throw null; internal set => throw null; }
+    }
+
+    public class MqttMsgUnsubscribedEventArgs : EventArgs
+    {
+        public MqttMsgUnsubscribedEventArgs(ushort messageId) => throw null;
+
+        public ushort MessageId { get => throw null; }
     }
 }

@@ -1,16 +1,15 @@
 // Stand-in: package nanoFramework.TestFramework 3.0.77 (assembly nanoFramework.TestFramework), signatures only.
-// Copied from github.com/nanoframework/nanoFramework.TestFramework:
-//   source/TestFramework/Assert.cs @ b52c51881e8b54b4e31029ba9acef6f662bb05df: IsTrue(bool, string message = "")
-//   (its [CallerArgumentExpression] attribute on `message` is left out: it does not change the call signature);
-//   source/TestFramework/TestMethodAttribute.cs @ bcb4be286189788d7e0a70e12918fecd1af57a04;
-//   TestClassAttribute: same shape as TestMethodAttribute, for classes (its file is not in the searched index).
+// Read at tag v3.0.77 of github.com/nanoframework/nanoFramework.TestFramework (commit 18e4b3d4b0c6b647bc3c2a8a0d11a53c059145a7):
+//   source/TestFramework/Assert.cs: IsTrue(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
+//   (the attribute is left out: it does not change the call signature);
+//   source/TestFrameworkShared/TestClassAttribute.cs and TestMethodAttribute.cs (whole types).
 namespace nanoFramework.TestFramework
 {
     using System;
 
     public sealed partial class Assert
     {
-        private Assert() { }
+        private Assert() => throw null;
 
         public static void IsTrue(bool condition, string message = "") => throw null;
     }
@@ -23,5 +22,6 @@ namespace nanoFramework.TestFramework
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
     public class TestClassAttribute : Attribute
     {
+        public virtual TestMethodAttribute GetTestMethodAttribute(TestMethodAttribute testMethodAttribute) => throw null;
     }
 }
