@@ -22,7 +22,8 @@ namespace DeviceFirmware.Boards
         /// Generates the table for <paramref name="board"/> as class <paramref name="className"/> in
         /// <paramref name="namespace"/>; the header says it comes from <paramref name="sourceName"/>.
         /// </summary>
-        /// <exception cref="ArgumentException">The namespace or class name is not a plain C# identifier.</exception>
+        /// <exception cref="ArgumentException">The namespace or class name is not a plain C# identifier, or the board's PWM
+        /// outputs do not fit the ESP32's LEDC timers (<see cref="LedcTimerPlan"/>).</exception>
         public static string Generate(BoardMap board, string @namespace, string className, string sourceName)
         {
             ArgumentNullException.ThrowIfNull(board);
@@ -31,6 +32,12 @@ namespace DeviceFirmware.Boards
             foreach (string part in @namespace.Split('.'))
             {
                 if (!IsIdentifier(part)) throw new ArgumentException($"\"{@namespace}\" is not a C# namespace", nameof(@namespace));
+            }
+
+            // The tables are for the ESP32: a board whose PWM outputs would make two frequencies share an LEDC timer is refused.
+            if (LedcTimerPlan.Create(board.Outputs, out string? ledcProblem) == null)
+            {
+                throw new ArgumentException($"board {board.Name}: {ledcProblem}", nameof(board));
             }
 
             var text = new StringBuilder();

@@ -1,0 +1,133 @@
+using DeviceFirmware.Nano.Hosting;
+using DeviceFirmware.Nano.Transport;
+using DeviceFirmware.NanoHostTests.Fakes;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using Xunit;
+
+namespace DeviceFirmware.NanoHostTests.Transport
+{
+    /// <summary>M2MqttTransport against the nanoFramework.M2Mqtt 5.1.218 double (Fakes/M2Mqtt.cs) and its broker.</summary>
+    public class M2MqttTransportTests
+    {
+        private const string Did = "did-under-test";
+        private readonly FakeBroker broker = new FakeBroker();
+        private readonly NanoInbox inbox = new NanoInbox(8);
+
+        public M2MqttTransportTests()
+        {
+            FakeBroker.Current = broker;
+        }
+
+        [Fact]
+        public void A_Hundred_Refused_Connects_Leave_No_Client_Open()
+        {
+            broker.ConnackCode = MqttReasonCode.ConnectionRefusedBadUserNameOrPassword;
+            var transport = new M2MqttTransport("broker", 1883, inbox, false);
+
+            for (int i = 0; i < 100; i++)
+            {
+                transport.BeginConnect(Did, Did, "wrong-passcode", 120, "app2dev/" + Did + "/#");
+                Assert.True(InboxWaits.Next(inbox, NanoEventKind.ConnectFailed, out NanoEventKind seen), "attempt " + i + " reported " + seen);
+            }
+
+            Assert.Equal(100, broker.Connects);
+            Assert.Equal(100, broker.Clients.Length);
+            Assert.True(InboxWaits.Until(() => broker.OpenClients == 0), broker.OpenClients + " of 100 refused clients still hold a socket and a receive thread");
+        }
+
+        [Fact]
+        public void An_Attempt_Aborted_Or_Disconnected_Is_Closed_Too()
+        {
+            var transport = new M2MqttTransport("broker", 1883, inbox, false);
+            transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
+            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out _));
+
+            transport.Disconnect();
+
+            Assert.True(InboxWaits.Until(() => broker.OpenClients == 0));
+            Assert.Equal(1, broker.Disconnects);
+        }
+
+        [Fact]
+        public void Connect_Speaks_Mqtt31_By_Default()
+        {
+            var transport = new M2MqttTransport("broker", 1883, inbox, false);
+            transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
+
+            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out _));
+            Assert.Equal(MqttProtocolVersion.Version_3_1, broker.LastProtocolVersion);
+            Assert.Equal(MqttProtocolVersion.Version_3_1, transport.ProtocolVersion);
+        }
+
+        [Fact]
+        public void Connect_Speaks_Mqtt311_When_Compiled_In()
+        {
+            var transport = new M2MqttTransport("broker", 1883, inbox, true);
+            transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
+
+            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out _));
+            Assert.Equal(MqttProtocolVersion.Version_3_1_1, broker.LastProtocolVersion);
+        }
+
+        [Fact]
+        public void Every_Ping_Writes_A_Pingreq_Whatever_Else_Is_Sent()
+        {
+            var transport = Connected();
+            for (int ping = 1; ping <= 5; ping++)
+            {
+                // Status reports between pings: M2Mqtt's own keep-alive would never ping with these.
+                for (int i = 0; i < 10; i++) Assert.True(transport.Publish("dev2app/" + Did, new byte[] { 0, 0, 0, 3 }, 0, 4));
+                transport.SendPing();
+                Assert.True(InboxWaits.Next(inbox, NanoEventKind.PingResponse, out NanoEventKind seen), "ping " + ping + ": " + seen);
+                Assert.Equal(ping, broker.PingRequests);
+            }
+
+            Assert.Equal(50, broker.Publishes);
+        }
+
+        [Fact]
+        public void An_Unanswered_Ping_Posts_No_Response_And_The_Connection_Is_Lost()
+        {
+            var transport = Connected();
+            broker.AnswerPings = false;
+
+            transport.SendPing();
+
+            Assert.True(InboxWaits.Next(inbox, NanoEventKind.ConnectionLost, out NanoEventKind seen), "got " + seen);
+            Assert.Equal(1, broker.PingRequests);
+            transport.SendPing();
+            Assert.Equal(NanoEventKind.None, inbox.Take(200, out _, out _, out _));
+        }
+
+        [Fact]
+        public void The_Pinger_Finds_M2Mqtts_Private_Ping()
+        {
+            Assert.True(M2MqttPinger.IsAvailable);
+        }
+
+        [Fact]
+        public void A_Publish_Longer_Than_The_Limit_Never_Reaches_The_Inbox()
+        {
+            var transport = Connected();
+            MqttClient client = broker.Clients[0];
+
+            client.DeliverForTests("app2dev/" + Did + "/usr1", new byte[M2MqttTransport.MaxInboundPayload + 1]);
+            client.DeliverForTests("app2dev/" + Did + "/usr1", new byte[M2MqttTransport.MaxInboundPayload]);
+
+            Assert.Equal(1, transport.DroppedOversized);
+            Assert.Equal(NanoEventKind.Message, inbox.Take(1000, out string topic, out byte[] payload, out _));
+            Assert.Equal("app2dev/" + Did + "/usr1", topic);
+            Assert.Equal(M2MqttTransport.MaxInboundPayload, payload.Length);
+            Assert.Equal(NanoEventKind.None, inbox.Take(0, out _, out _, out _));
+        }
+
+        private M2MqttTransport Connected()
+        {
+            var transport = new M2MqttTransport("broker", 1883, inbox, false);
+            transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
+            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out NanoEventKind seen), "connect: " + seen);
+            return transport;
+        }
+    }
+}
