@@ -27,14 +27,16 @@ namespace DeviceFirmware.Nano.Transport
         private static readonly MethodInfo PingMethod = typeof(MqttClient).GetMethod(PingMethodName, BindingFlags.Instance | BindingFlags.NonPublic);
 
         private readonly NanoInbox inbox;
+        private readonly M2MqttTransport owner;
         private readonly object gate = new object();
         private MqttClient target;
         private bool outstanding;
 
-        /// <summary>Creates a pinger that posts answers to <paramref name="inbox"/>.</summary>
-        public M2MqttPinger(NanoInbox inbox)
+        /// <summary>Creates a pinger that posts answers to <paramref name="inbox"/> while the pinged client is still <paramref name="owner"/>'s current one.</summary>
+        public M2MqttPinger(NanoInbox inbox, M2MqttTransport owner)
         {
             this.inbox = inbox;
+            this.owner = owner;
         }
 
         /// <summary>True when M2Mqtt's private <c>Ping()</c> was found (it is at the pinned tag).</summary>
@@ -96,7 +98,8 @@ namespace DeviceFirmware.Nano.Transport
                 target = null;
             }
 
-            if (answer != null) inbox.PostSession(NanoEventKind.PingResponse);
+            // An answer on a client the transport has since given up is not this connection's PINGRESP.
+            if (answer != null && owner.IsAnnounced(client)) inbox.PostSession(NanoEventKind.PingResponse);
         }
     }
 }

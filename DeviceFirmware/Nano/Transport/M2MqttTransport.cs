@@ -65,7 +65,7 @@ namespace DeviceFirmware.Nano.Transport
             this.port = port;
             this.inbox = inbox;
             protocolVersion = mqtt311 ? MqttProtocolVersion.Version_3_1_1 : MqttProtocolVersion.Version_3_1;
-            pinger = new M2MqttPinger(inbox);
+            pinger = new M2MqttPinger(inbox, this);
         }
 
         /// <summary>Publishes dropped: not connected, M2Mqtt's in-flight queue full, or the send failed.</summary>
@@ -168,6 +168,15 @@ namespace DeviceFirmware.Nano.Transport
         {
             M2MqttCloser closer = new M2MqttCloser(old);
             new Thread(closer.Run).Start();
+        }
+
+        /// <summary>True while <paramref name="candidate"/> is the announced (connected and reported) client.</summary>
+        internal bool IsAnnounced(MqttClient candidate)
+        {
+            lock (gate)
+            {
+                return candidate != null && candidate == client && announcedGeneration == generation;
+            }
         }
 
         private bool IsCurrent(int attempt)
