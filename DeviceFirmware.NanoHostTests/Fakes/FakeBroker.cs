@@ -24,6 +24,9 @@ namespace DeviceFirmware.NanoHostTests.Fakes
         /// <summary>False: no PINGRESP comes.</summary>
         public bool AnswerPings { get; set; } = true;
 
+        /// <summary>While not set, a PINGRESP is held back (the PINGREQ stays outstanding).</summary>
+        public ManualResetEventSlim PingGate { get; } = new ManualResetEventSlim(true);
+
         /// <summary>CONNECTs received.</summary>
         public int Connects => Volatile.Read(ref connects);
 

@@ -131,6 +131,7 @@ namespace nanoFramework.M2Mqtt
         {
             FakeBroker broker = FakeBroker.Current;
             broker.PingRequests++;
+            broker.PingGate.Wait();
             if (broker.AnswerPings) return new MqttMsgPingResp();
 
             // No PINGRESP within the keep-alive period: M2Mqtt's OnConnectionClosing, then its dispatch thread closes and reports.

@@ -101,6 +101,40 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
+        public void No_Second_Pingreq_Is_Written_While_One_Is_Outstanding()
+        {
+            var transport = Connected();
+            broker.PingGate.Reset();
+
+            transport.SendPing();
+            Assert.True(InboxWaits.Until(() => broker.PingRequests == 1));
+            transport.SendPing();
+            transport.SendPing();
+            broker.PingGate.Set();
+
+            Assert.True(InboxWaits.Next(inbox, NanoEventKind.PingResponse, out NanoEventKind seen), "got " + seen);
+            Assert.Equal(1, broker.PingRequests);
+            Assert.Equal(NanoEventKind.None, inbox.Take(200, out _, out _, out _));
+            transport.SendPing();
+            Assert.True(InboxWaits.Next(inbox, NanoEventKind.PingResponse, out _));
+            Assert.Equal(2, broker.PingRequests);
+        }
+
+        [Fact]
+        public void A_Pingresp_For_A_Client_Given_Up_Is_Not_Reported()
+        {
+            var transport = Connected();
+            broker.PingGate.Reset();
+            transport.SendPing();
+            Assert.True(InboxWaits.Until(() => broker.PingRequests == 1));
+
+            transport.Disconnect();
+            broker.PingGate.Set();
+
+            Assert.Equal(NanoEventKind.None, inbox.Take(500, out _, out _, out _));
+        }
+
+        [Fact]
         public void The_Pinger_Finds_M2Mqtts_Private_Ping()
         {
             Assert.True(M2MqttPinger.IsAvailable);
