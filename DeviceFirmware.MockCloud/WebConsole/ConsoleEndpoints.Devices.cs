@@ -94,6 +94,7 @@ internal sealed partial class ConsoleEndpoints
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         ConsoleStream stream = session.Open(did);
+        if (did != null) console.StartWatching();
         using var ends = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, console.Stopping);
         try
         {
@@ -116,6 +117,7 @@ internal sealed partial class ConsoleEndpoints
         finally
         {
             session.Close(stream);
+            if (did != null) console.StopWatching();
         }
     }
 

@@ -24,6 +24,8 @@ public sealed class ConsoleServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConsoleSession> sessions = new(StringComparer.Ordinal);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(15) };
     private readonly CancellationTokenSource stopping = new();
+    private readonly object watchGate = new();
+    private int watchers;
     private int disposed;
 
     /// <summary>A console over <paramref name="broker"/>; it listens once <see cref="Map"/> has put it on a host.</summary>
@@ -32,7 +34,6 @@ public sealed class ConsoleServer : IAsyncDisposable
         this.broker = broker ?? throw new ArgumentNullException(nameof(broker));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Board = new BoardProxy();
-        broker.FrameRelayed += OnFrameRelayed;
     }
 
     /// <summary>The console's settings (boards may be added while it runs).</summary>
@@ -55,11 +56,37 @@ public sealed class ConsoleServer : IAsyncDisposable
     /// <summary>The product of <paramref name="productKey"/>, or null when the console was not given it.</summary>
     internal Product? ProductOf(string productKey) => Options.Products.TryGetValue(productKey, out Product? product) ? product : null;
 
+    /// <summary>
+    /// A device page opened its frame log: from the first one on, M2M hands every relayed frame to the console (and
+    /// copies it); after the last one closes, it stops, so a cloud nobody watches pays nothing for the console.
+    /// </summary>
+    internal void StartWatching()
+    {
+        lock (watchGate)
+        {
+            if (watchers++ == 0) broker.FrameRelayed += OnFrameRelayed;
+        }
+    }
+
+    /// <summary>A device page's frame log closed.</summary>
+    internal void StopWatching()
+    {
+        lock (watchGate)
+        {
+            if (watchers > 0 && --watchers == 0) broker.FrameRelayed -= OnFrameRelayed;
+        }
+    }
+
     /// <summary>Ends every page's stream and signs every session out of M2M.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0) return;
-        broker.FrameRelayed -= OnFrameRelayed;
+        lock (watchGate)
+        {
+            if (watchers > 0) broker.FrameRelayed -= OnFrameRelayed;
+            watchers = 0;
+        }
+
         await stopping.CancelAsync().ConfigureAwait(false);
         foreach (ConsoleSession session in sessions.Values) await session.DisposeAsync().ConfigureAwait(false);
         sessions.Clear();
