@@ -1,11 +1,13 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using DeviceFirmware.MockCloud.App;
 using DeviceFirmware.Tests.Hil;
 using DeviceFirmware.Tests.Interop;
+using DeviceFirmware.Tests.MockCloud.Cli;
 using DeviceFirmware.Tests.MockCloud.M2m;
 using DeviceFirmware.Tests.Support;
 using Microsoft.Playwright;
@@ -114,6 +116,7 @@ namespace DeviceFirmware.Tests.MockCloud.WebConsole
                 ILocator malformed = page.Locator("li.frame.malformed");
                 await Expect(malformed.First).ToContainTextAsync("VarLenMismatch at offset 4");
                 await Expect(malformed.First).ToContainTextAsync("0000000305000010");
+                await Expect(malformed.First.Locator("pre.decoded")).ToHaveTextAsync(CliRunner.Run("frame", "decode", "0000000305000010").Line);
                 await Expect(page.Locator("li.frame[data-command='0x0093']").First).ToContainTextAsync("\"action\":\"0x01\"");
                 await Expect(page.Locator("li.frame[data-command='0x0094']").First).ToContainTextAsync("\"Relay\":true");
 
@@ -126,6 +129,19 @@ namespace DeviceFirmware.Tests.MockCloud.WebConsole
                 // The firmware refused it and said so in a 0x0012 Warning (log level Info now lets it through).
                 await Expect(page.Locator(".logs li[data-level='Warning']").First).ToBeVisibleAsync();
                 await Expect(page.Locator(".legend")).ToContainTextAsync("Temperature: 45");
+            });
+
+            await ConsoleBrowser.StepAsync(page, "values-as-p0-decode", async () =>
+            {
+                // Every data-value reads exactly as `gizctl p0 decode` prints the last status frame the page logged.
+                string hex = await page.Locator("li.frame[data-command='0x0091'], li.frame[data-command='0x0094']").First.Locator("code.hex").InnerTextAsync();
+                JsonElement decoded = CliRunner.Run("frame", "decode", hex).Json();
+                JsonElement values = CliRunner.Run("p0", "decode", "--product", RepoPaths.Product("gokit"), decoded.GetProperty("body").GetString()!).Json().GetProperty("values");
+                foreach (JsonProperty point in values.EnumerateObject())
+                {
+                    string printed = point.Value.ValueKind == JsonValueKind.String ? point.Value.GetString()! : point.Value.GetRawText();
+                    await Expect(page.Locator($"[data-point='{point.Name}']")).ToHaveAttributeAsync("data-value", printed);
+                }
             });
 
             Directory.CreateDirectory(ConsoleBrowser.ScreenshotFolder);
