@@ -87,6 +87,11 @@ internal sealed partial class ConsoleEndpoints
         {
             throw new ConsoleProblem(StatusCodes.Status504GatewayTimeout, e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // The App is between connections to M2M (it reconnects by itself).
+            throw new ConsoleProblem(StatusCodes.Status503ServiceUnavailable, e.Message);
+        }
 
         double rtt = clock.Elapsed.TotalMilliseconds;
         await WriteJsonAsync(context, StatusCodes.Status200OK, P0Json.Object(w =>
@@ -121,6 +126,10 @@ internal sealed partial class ConsoleEndpoints
         catch (ReplyTimeoutException e)
         {
             throw new ConsoleProblem(StatusCodes.Status504GatewayTimeout, e.Message);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConsoleProblem(StatusCodes.Status503ServiceUnavailable, e.Message);
         }
 
         double rtt = clock.Elapsed.TotalMilliseconds;

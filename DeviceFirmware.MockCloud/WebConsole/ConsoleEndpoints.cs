@@ -89,6 +89,16 @@ internal sealed partial class ConsoleEndpoints
         {
             await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, e.Message).ConfigureAwait(false);
         }
+        catch (GServiceException e)
+        {
+            // E.g. the token expired while the page was open: the user signs in again.
+            int status = e.IsBadCredentials ? StatusCodes.Status401Unauthorized : StatusCodes.Status502BadGateway;
+            await WriteErrorAsync(context, status, e.IsBadCredentials ? "GService no longer accepts this sign-in: sign in again" : e.Message).ConfigureAwait(false);
+        }
+        catch (DeviceNotBoundException)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "no such device among yours").ConfigureAwait(false);
+        }
     };
 
     /// <summary>

@@ -159,6 +159,14 @@ namespace DeviceFirmware.Tests.MockCloud.WebConsole
                 Assert.True(await FitsAsync(page), "the device list scrolls sideways at 390 px");
             });
 
+            await ConsoleBrowser.StepAsync(page, "offline", async () =>
+            {
+                // The 0x0092 of a device going away reaches the open list without a reload.
+                await Expect(page.Locator($"li[data-did='{device.Did}'] [data-online]")).ToHaveAttributeAsync("data-online", "true");
+                Assert.Equal(0, device.Terminate());
+                await Expect(page.Locator($"li[data-did='{device.Did}'] [data-online]")).ToHaveAttributeAsync("data-online", "false");
+            });
+
             browser.AssertNoScriptErrors();
         }
 
