@@ -9,7 +9,8 @@ echo "== tools"
 # Debian packages the tests drive, installed only when missing:
 # - mosquitto (+ _pub/_sub): the independent broker and app of the interop tests;
 # - iproute2 + nftables: the HIL network-fault tests (firmware in its own netns, faults injected with nft; root only);
-# - qemu-user + the arm64 C/C++ runtime: the firmware's linux-arm64 build run under qemu-aarch64 (the Pi's CPU).
+# - qemu-user + the arm64 C/C++ runtime: the firmware's linux-arm64 build run under qemu-aarch64 (the Pi's CPU);
+# - chromium: the web console's browser tests (Playwright drives Debian's chromium; its own browser download cannot work).
 has() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
 need=()
 { has mosquitto && has mosquitto_sub; } || need+=(mosquitto mosquitto-clients)
@@ -19,6 +20,7 @@ has qemu-aarch64 || need+=(qemu-user)
 [ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || need+=(libc6-arm64-cross)
 [ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || need+=(libstdc++6-arm64-cross)
 [ -e /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 ] || need+=(libgcc-s1-arm64-cross)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
@@ -29,6 +31,7 @@ fi
 mosquitto -h 2>/dev/null | head -1 || true
 qemu-aarch64 --version 2>/dev/null | head -1 || true
 nft --version 2>/dev/null || true
+/usr/bin/chromium --version 2>/dev/null || true
 
 echo "== restore"
 dotnet restore DeviceFirmware.sln

@@ -43,8 +43,12 @@ internal static class CloudCommands
         var appIds = new Option<string[]>("--appid") { Description = "Application id Apps may use (repeatable)", AllowMultipleArgumentsPerToken = false };
         var products = new Option<string[]>("--product") { Description = "Product definition JSON (repeatable; default: every file in hardware/products beside gizctl)" };
         var tokenDays = new Option<int>("--token-days") { Description = "Login token lifetime in days", DefaultValueFactory = _ => 7 };
-        var serve = new Command("serve", $"Run the mock cloud until Ctrl+C or SIGTERM. Prints '{ReadyLine} …' with the bound addresses when listening.");
-        foreach (Option option in new Option[] { http, mqtt, mqtts, cert, certOut, db, appIds, products, tokenDays }) serve.Options.Add(option);
+        var simControl = new Option<string[]>("--sim-control")
+        {
+            Description = "[DID=]HOST:PORT of a simulated board's control API (loopback): the web console's board panel for that device (without DID=, for every device); repeatable",
+        };
+        var serve = new Command("serve", $"Run the mock cloud until Ctrl+C or SIGTERM. Prints '{ReadyLine} …' with the bound addresses (and the web console's URL) when listening.");
+        foreach (Option option in new Option[] { http, mqtt, mqtts, cert, certOut, db, appIds, products, tokenDays, simControl }) serve.Options.Add(option);
         serve.SetAction(result =>
         {
             var options = new MockCloudOptions { CertificateFile = result.GetValue(cert), CertificateOut = result.GetValue(certOut), Database = result.GetValue(db)! };
@@ -54,6 +58,7 @@ internal static class CloudCommands
                 options.Mqtt = M2mOptions.ParseEndpoint(result.GetValue(mqtt)!);
                 string tls = result.GetValue(mqtts)!;
                 options.Mqtts = string.Equals(tls, "off", StringComparison.OrdinalIgnoreCase) ? null : M2mOptions.ParseEndpoint(tls);
+                foreach (string board in result.GetValue(simControl) ?? Array.Empty<string>()) options.Console.Boards.Add(board);
             }
             catch (FormatException e)
             {
@@ -109,7 +114,7 @@ internal static class CloudCommands
         await using (cloud.ConfigureAwait(false))
         {
             string tls = cloud.MqttsEndpoint is null ? "off" : Show(cloud.MqttsEndpoint);
-            stdout.WriteLine($"{ReadyLine} gservice={cloud.GServiceAddress} mqtt={Show(cloud.MqttEndpoint)} mqtts={tls} db={options.Database}");
+            stdout.WriteLine($"{ReadyLine} gservice={cloud.GServiceAddress} mqtt={Show(cloud.MqttEndpoint)} mqtts={tls} db={options.Database} console={cloud.ConsoleAddress}");
             stdout.Flush();
             try
             {

@@ -72,8 +72,8 @@ namespace DeviceFirmware.MockCloud.Cli
             return P0Hex.Format(buffer, 0, length);
         }
 
-        /// <summary>Parses one Name=value into <paramref name="values"/>; null when accepted, else the JSON error.</summary>
-        private static string? Assign(Product product, DataPointValues values, bool[] flagged, string assignment)
+        /// <summary>Parses one Name=value (a shown value) into <paramref name="values"/>; null when accepted, else the JSON error.</summary>
+        internal static string? Assign(Product product, DataPointValues values, bool[] flagged, string assignment)
         {
             int equals = assignment.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0) return P0Json.Error("BadArguments", null, $"--write takes Name=value, not \"{assignment}\"");

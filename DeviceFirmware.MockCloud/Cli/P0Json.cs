@@ -101,20 +101,29 @@ namespace DeviceFirmware.MockCloud.Cli
             ArgumentNullException.ThrowIfNull(values);
             DataPoint point = values.Product.Points[id];
             writer.WritePropertyName(point.Name);
+            string text = ValueText(values, id);
+            if (point.DataType == DataType.Binary) writer.WriteStringValue(text);
+            else writer.WriteRawValue(text);
+        }
+
+        /// <summary>
+        /// Point <paramref name="id"/>'s value as <c>gizctl p0 decode</c> prints it (without JSON quotes): <c>true</c>/<c>false</c>,
+        /// an enum's index, a number's shown value (<see cref="FormatShown(DataPoint, long)"/>), binary as lowercase hex.
+        /// </summary>
+        public static string ValueText(DataPointValues values, int id)
+        {
+            ArgumentNullException.ThrowIfNull(values);
+            DataPoint point = values.Product.Points[id];
             switch (point.DataType)
             {
                 case DataType.Bool:
-                    writer.WriteBooleanValue(values.GetBool(id));
-                    break;
+                    return values.GetBool(id) ? "true" : "false";
                 case DataType.Enum:
-                    writer.WriteNumberValue(values.Get(id));
-                    break;
+                    return values.Get(id).ToString(CultureInfo.InvariantCulture);
                 case DataType.Binary:
-                    writer.WriteStringValue(P0Hex.Format(values.Binary, values.BinaryOffset(id), point.Length));
-                    break;
+                    return P0Hex.Format(values.Binary, values.BinaryOffset(id), point.Length);
                 default:
-                    writer.WriteRawValue(FormatShown(point, values.Get(id)));
-                    break;
+                    return FormatShown(point, values.Get(id));
             }
         }
     }

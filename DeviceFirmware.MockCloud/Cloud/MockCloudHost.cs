@@ -2,10 +2,12 @@ using System;
 using System.IO;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading;
 using System.Threading.Tasks;
 using DeviceFirmware.MockCloud.GService;
 using DeviceFirmware.MockCloud.M2m;
 using DeviceFirmware.MockCloud.Store;
+using DeviceFirmware.MockCloud.WebConsole;
 using DeviceFirmware.Protocol.P0;
 using Microsoft.Extensions.Logging;
 
@@ -20,13 +22,21 @@ public sealed class MockCloudHost : IAsyncDisposable
     private readonly CloudStore store;
     private readonly M2mBroker broker;
     private readonly GServiceHost gservice;
+    private readonly ConsoleServer console;
 
-    private MockCloudHost(CloudStore store, M2mBroker broker, GServiceHost gservice)
+    private MockCloudHost(CloudStore store, M2mBroker broker, GServiceHost gservice, ConsoleServer console)
     {
         this.store = store;
         this.broker = broker;
         this.gservice = gservice;
+        this.console = console;
     }
+
+    /// <summary>The web console's address (<c>http://HOST:PORT/console</c>).</summary>
+    public Uri ConsoleAddress => new(gservice.BaseAddress, ConsoleServer.BasePath.TrimStart('/'));
+
+    /// <summary>The web console (its simulated boards may be added while it runs).</summary>
+    public ConsoleServer Console => console;
 
     /// <summary>The accounts.</summary>
     public CloudStore Store => store;
@@ -52,10 +62,17 @@ public sealed class MockCloudHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var store = new CloudStore(options.Database, new CloudStoreOptions { TokenLifetime = options.TokenLifetime });
         M2mBroker? broker = null;
+        ConsoleServer? console = null;
         try
         {
             foreach (string appId in options.AppIds) store.AddApplication(appId);
-            foreach (string file in options.ProductFiles) store.AddProduct(ProductJson.Load(file));
+            store.AddApplication(options.Console.AppId);
+            foreach (string file in options.ProductFiles)
+            {
+                Product product = ProductJson.Load(file);
+                store.AddProduct(product);
+                options.Console.Products[product.ProductKey] = product;
+            }
 
             var m2m = new M2mOptions
             {
@@ -73,11 +90,15 @@ public sealed class MockCloudHost : IAsyncDisposable
                 M2mPort = broker.MqttEndpoint.Port,
                 M2mTlsPort = broker.MqttsEndpoint?.Port ?? 0,
             };
-            GServiceHost gservice = await GServiceHost.StartAsync(options.Http, store, broker, gserviceOptions, loggers).ConfigureAwait(false);
-            return new MockCloudHost(store, broker, gservice);
+            options.Console.M2m = broker.MqttEndpoint;
+            console = new ConsoleServer(broker, options.Console);
+            GServiceHost gservice = await GServiceHost.StartAsync(options.Http, store, broker, gserviceOptions, loggers, console.Map, CancellationToken.None).ConfigureAwait(false);
+            console.GService = gservice.BaseAddress;
+            return new MockCloudHost(store, broker, gservice, console);
         }
         catch
         {
+            if (console is not null) await console.DisposeAsync().ConfigureAwait(false);
             if (broker is not null) await broker.DisposeAsync().ConfigureAwait(false);
             store.Dispose();
             throw;
@@ -87,6 +108,8 @@ public sealed class MockCloudHost : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // The console first: its event streams end and its Apps leave M2M before the listeners close.
+        await console.DisposeAsync().ConfigureAwait(false);
         await gservice.DisposeAsync().ConfigureAwait(false);
         await broker.DisposeAsync().ConfigureAwait(false);
         store.Dispose();

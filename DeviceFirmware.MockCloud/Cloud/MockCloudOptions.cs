@@ -31,6 +31,9 @@ public sealed class MockCloudOptions
     /// <summary>Product definition files whose product keys devices may register with.</summary>
     public IList<string> ProductFiles { get; } = new List<string>();
 
+    /// <summary>The web console at <c>/console</c>: its application id and the simulated boards of its board panel.</summary>
+    public WebConsole.ConsoleOptions Console { get; } = new();
+
     /// <summary>How long a login token lives (default 7 days).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(7);
 }

@@ -28,6 +28,7 @@ namespace DeviceFirmware.MockCloud.Demo;
 internal sealed class DemoRunner
 {
     private const string AppId = "demo-app";
+    private const string DemoPassword = "demo-password-1";
     private readonly DemoOptions options;
     private readonly TextWriter output;
     private readonly object writeGate = new();
@@ -78,11 +79,14 @@ internal sealed class DemoRunner
 
             Say("A demo App user registers and binds the device (GService HTTP)");
             using var gservice = new GServiceClient(cloud.GServiceAddress, AppId);
-            AppSession session = await gservice.RegisterAsync("demo-" + Guid.NewGuid().ToString("N")[..6], "demo-password-1", stop).ConfigureAwait(false);
+            string userName = "demo-" + Guid.NewGuid().ToString("N")[..6];
+            AppSession session = await gservice.RegisterAsync(userName, DemoPassword, stop).ConfigureAwait(false);
             await gservice.BindAsync(did, passcode, "demo board", null, stop).ConfigureAwait(false);
             string sessionFile = Path.Combine(folder, "session.json");
             new AppSessionFile { Cloud = cloud.GServiceAddress.ToString(), AppId = AppId, Uid = session.Uid, Token = session.Token, ExpireAt = session.ExpireAt.ToUnixTimeSeconds(), M2m = cloud.MqttEndpoint.ToString() }.Save(sessionFile);
             Say($"  uid {session.Uid}, bound to {did}");
+            cloud.Console.Options.Boards.Set(did, sim.BaseAddress);
+            Say($"The web console: {cloud.ConsoleAddress} (sign in as {userName} / {DemoPassword}; the board panel drives this board)");
 
             var appOptions = new AppClientOptions { Host = cloud.MqttEndpoint.Address.ToString(), Port = cloud.MqttEndpoint.Port, AppId = AppId, Uid = session.Uid, Token = session.Token };
             await using AppClient app = await AppClient.ConnectAsync(appOptions, new[] { new KeyValuePair<string, Product?>(did, product) }, null, stop).ConfigureAwait(false);
@@ -119,7 +123,8 @@ internal sealed class DemoRunner
             if (!options.NoWait)
             {
                 string gizctl = "dotnet " + Path.Combine(AppContext.BaseDirectory, "gizctl.dll");
-                Say("The loop is up. From another terminal:");
+                Say($"The loop is up. Open the web console: {cloud.ConsoleAddress}  (user {userName}, password {DemoPassword})");
+                output.WriteLine("   Or, from another terminal:");
                 output.WriteLine($"   export GIZCTL_SESSION={sessionFile}");
                 output.WriteLine($"   {gizctl} app send --did {did} --write Relay=true --sn");
                 output.WriteLine($"   {gizctl} app send --did {did} --read");

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -43,13 +44,31 @@ public sealed class GServiceHost : IAsyncDisposable
     /// <param name="options">Advertised M2M address and limits.</param>
     /// <param name="loggerFactory">Where GService and ASP.NET Core log; null logs nowhere. The caller keeps ownership.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<GServiceHost> StartAsync(
+    public static Task<GServiceHost> StartAsync(
         IPEndPoint endPoint,
         CloudStore store,
         IDevicePresence presence,
         GServiceOptions options,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        StartAsync(endPoint, store, presence, options, loggerFactory, null, cancellationToken);
+
+    /// <summary>Starts GService as above, with more routes on the same listener (the web console's).</summary>
+    /// <param name="endPoint">Address and port to bind (port 0: any free port).</param>
+    /// <param name="store">Accounts and devices; the caller keeps ownership.</param>
+    /// <param name="presence">Which devices M2M holds now.</param>
+    /// <param name="options">Advertised M2M address and limits.</param>
+    /// <param name="loggerFactory">Where GService and ASP.NET Core log; null logs nowhere. The caller keeps ownership.</param>
+    /// <param name="moreRoutes">Maps further routes beside GService's; null for none.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<GServiceHost> StartAsync(
+        IPEndPoint endPoint,
+        CloudStore store,
+        IDevicePresence presence,
+        GServiceOptions options,
+        ILoggerFactory? loggerFactory,
+        Action<IEndpointRouteBuilder>? moreRoutes,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
         ArgumentNullException.ThrowIfNull(options);
@@ -67,6 +86,7 @@ public sealed class GServiceHost : IAsyncDisposable
         try
         {
             GServiceApi.Map(app, store, presence, options);
+            moreRoutes?.Invoke(app);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             return new GServiceHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));

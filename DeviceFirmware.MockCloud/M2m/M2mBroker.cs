@@ -74,6 +74,12 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
     /// <summary>The TLS server certificate (given or made at start-up); clients trust it, e.g. with <see cref="M2mCertificate.IsTrusted"/>. Null without TLS.</summary>
     public X509Certificate2? Certificate { get; private set; }
 
+    /// <summary>
+    /// Raised for every message relayed (after the ACL) and every 0x0092 notice the broker publishes, on the broker's
+    /// thread: handlers must be quick and must not throw. Nothing is copied when nobody listens.
+    /// </summary>
+    public event Action<RelayedFrame>? FrameRelayed;
+
     /// <inheritdoc/>
     public bool IsOnline(string did) =>
         did != null && clients.TryGetValue(did, out Connection? connection) && connection.Client.Kind == M2mClientKind.Device;
@@ -297,6 +303,8 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             string frame = FrameLogLine.Describe(message.Payload.ToArray());
             M2mLog.Relayed(logger, topic, e.ClientId, frame);
         }
+
+        if (FrameRelayed != null) RaiseRelayed(topic, e.ClientId, message.Payload.ToArray());
         return Task.CompletedTask;
     }
 
@@ -333,6 +341,7 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             byte[] frame = PresenceFrame(did, device.Passcode, online);
             MqttApplicationMessage message = new MqttApplicationMessageBuilder().WithTopic(Topics.Dev2App(did)).WithPayload(frame).Build();
             await running.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = string.Empty }, CancellationToken.None).ConfigureAwait(false);
+            RaiseRelayed(message.Topic, string.Empty, frame);
             M2mLog.Presence(logger, did, online ? "online" : "offline");
         }
 #pragma warning disable CA1031 // A failed notice is logged; it must not break the client's connection handling.
@@ -340,6 +349,22 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
 #pragma warning restore CA1031
         {
             M2mLog.PresenceFailed(logger, did, exception);
+        }
+    }
+
+    private void RaiseRelayed(string topic, string sender, byte[] payload)
+    {
+        Action<RelayedFrame>? handlers = FrameRelayed;
+        if (handlers == null) return;
+        try
+        {
+            handlers(new RelayedFrame(topic, sender, payload, options.TimeProvider.GetUtcNow()));
+        }
+#pragma warning disable CA1031 // An observer's fault must never break relaying.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            M2mLog.ObserverFailed(logger, exception);
         }
     }
 

@@ -47,4 +47,7 @@ internal static partial class M2mLog
 
     [LoggerMessage(EventId = 5050, Message = "MQTTnet {Source}: {Text}")]
     public static partial void MqttNet(ILogger logger, LogLevel level, string source, string text, Exception? exception);
+
+    [LoggerMessage(EventId = 5060, Level = LogLevel.Warning, Message = "M2M relayed-frame observer failed")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception);
 }

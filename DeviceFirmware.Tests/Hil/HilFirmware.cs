@@ -19,13 +19,13 @@ namespace DeviceFirmware.Tests.Hil
         private readonly string[] extra;
         private readonly List<ChildProcess> runs = new();
 
-        internal HilFirmware(HilWorld world, string name, string stateFile, string[] extra)
+        internal HilFirmware(HilWorld world, string name, string stateFile, string[] extra, int simPort = 0)
         {
             this.world = world;
             Name = name;
             StateFile = stateFile;
             this.extra = extra;
-            SimPort = FreePort.Next();
+            SimPort = simPort != 0 ? simPort : FreePort.Next();
             Sim = new SimControl(SimPort);
         }
 

@@ -26,6 +26,7 @@ namespace DeviceFirmware.Tests.Hil
         private readonly List<IAsyncDisposable> apps = new();
         private readonly List<IDisposable> services = new();
         private readonly List<string> expectedErrors = new();
+        private string[] cloudArgs = Array.Empty<string>();
 
         private HilWorld(ITestOutputHelper output, string folder, string host)
         {
@@ -53,9 +54,12 @@ namespace DeviceFirmware.Tests.Hil
         /// <summary>The mock cloud now running (a restart replaces it).</summary>
         public MockCloudProcess Cloud { get; private set; } = null!;
 
-        public static HilWorld Start(ITestOutputHelper output, string host = "127.0.0.1")
+        public static HilWorld Start(ITestOutputHelper output, string host = "127.0.0.1") => StartWith(output, host);
+
+        /// <summary>Starts a world whose mock cloud gets <paramref name="cloudArgs"/> too (e.g. <c>--sim-control</c>).</summary>
+        public static HilWorld StartWith(ITestOutputHelper output, string host, params string[] cloudArgs)
         {
-            var world = new HilWorld(output, Directory.CreateTempSubdirectory("hil-").FullName, host);
+            var world = new HilWorld(output, Directory.CreateTempSubdirectory("hil-").FullName, host) { cloudArgs = cloudArgs };
             world.StartCloud();
             return world;
         }
@@ -63,7 +67,7 @@ namespace DeviceFirmware.Tests.Hil
         /// <summary>Starts the mock cloud on free ports (or on the given ones, to come back where it was).</summary>
         public void StartCloud(int httpPort = 0, int mqttPort = 0)
         {
-            Cloud = MockCloudProcess.Start(Path.Combine(Folder, "cloud.db"), Host, httpPort, mqttPort, "--appid", AppId);
+            Cloud = MockCloudProcess.Start(Path.Combine(Folder, "cloud.db"), Host, httpPort, mqttPort, new[] { "--appid", AppId }.Concat(cloudArgs).ToArray());
             clouds.Add(Cloud.Process);
         }
 
@@ -75,9 +79,12 @@ namespace DeviceFirmware.Tests.Hil
         }
 
         /// <summary>Starts a firmware that registers itself; <paramref name="extra"/> are more command-line options.</summary>
-        public HilFirmware StartFirmware(string name = "firmware", params string[] extra)
+        public HilFirmware StartFirmware(string name = "firmware", params string[] extra) => StartFirmwareOnSimPort(0, name, extra);
+
+        /// <summary>Starts a firmware whose simulated board's control API listens on <paramref name="simPort"/> (0: a free one).</summary>
+        public HilFirmware StartFirmwareOnSimPort(int simPort, string name = "firmware", params string[] extra)
         {
-            var firmware = new HilFirmware(this, name, Path.Combine(Folder, name + "-state.json"), extra);
+            var firmware = new HilFirmware(this, name, Path.Combine(Folder, name + "-state.json"), extra, simPort);
             firmwares.Add(firmware);
             firmware.Start();
             return firmware;

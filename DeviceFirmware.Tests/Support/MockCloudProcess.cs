@@ -24,6 +24,9 @@ namespace DeviceFirmware.Tests.Support
 
         public int MqttsPort { get; }
 
+        /// <summary>The web console's URL from the ready line (<c>http://HOST:PORT/console</c>).</summary>
+        public Uri? Console { get; private set; }
+
         public static MockCloudProcess Start(string database, params string[] extra) => Start(database, 0, 0, extra);
 
         /// <summary>Starts on the given HTTP and MQTT ports (0 = free ones), e.g. to come back where a stopped cloud was.</summary>
@@ -42,7 +45,10 @@ namespace DeviceFirmware.Tests.Support
                 string ready = process.WaitForLine(l => l.StartsWith("mock cloud ready:", StringComparison.Ordinal), 30);
                 Match m = Regex.Match(ready, @"gservice=(\S+) mqtt=\S+:(\d+) mqtts=\S+:(\d+)");
                 if (!m.Success) throw new Xunit.Sdk.XunitException("unexpected ready line: " + ready);
-                return new MockCloudProcess(process, new Uri(m.Groups[1].Value), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+                var cloud = new MockCloudProcess(process, new Uri(m.Groups[1].Value), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+                Match console = Regex.Match(ready, @" console=(\S+)");
+                if (console.Success) cloud.Console = new Uri(console.Groups[1].Value);
+                return cloud;
             }
             catch
             {
