@@ -47,4 +47,25 @@ internal static partial class M2mLog
 
     [LoggerMessage(EventId = 5050, Message = "MQTTnet {Source}: {Text}")]
     public static partial void MqttNet(ILogger logger, LogLevel level, string source, string text, Exception? exception);
+
+    [LoggerMessage(EventId = 5060, Level = LogLevel.Warning, Message = "M2M refusing connections from {Address}: more than {Max} open")]
+    public static partial void AddressLimit(ILogger logger, string address, int max);
+
+    [LoggerMessage(EventId = 5061, Level = LogLevel.Warning, Message = "M2M closed {Remote}: a packet of {Declared} bytes declared, limit {Limit}")]
+    public static partial void PacketTooLarge(ILogger logger, string remote, int declared, int limit);
+
+    [LoggerMessage(EventId = 5062, Level = LogLevel.Information, Message = "M2M connection {Remote} closed by the transport ({Why})")]
+    public static partial void TransportClosed(ILogger logger, string remote, string why);
+
+    [LoggerMessage(EventId = 5063, Level = LogLevel.Warning, Message = "M2M message on {Topic} not delivered to {ClientId}: {Why}")]
+    public static partial void DeliveryRefused(ILogger logger, string topic, string clientId, string why);
+
+    [LoggerMessage(EventId = 5064, Level = LogLevel.Information, Message = "M2M unsubscribed {ClientId} from dev2app/{Did}: uid {Uid} unbound")]
+    public static partial void Revoked(ILogger logger, string clientId, string did, string uid);
+
+    [LoggerMessage(EventId = 5065, Level = LogLevel.Warning, Message = "M2M disconnecting {ClientId}: its token is no longer valid")]
+    public static partial void TokenRevoked(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 5066, Level = LogLevel.Error, Message = "M2M connection {Remote} failed")]
+    public static partial void TransportFailed(ILogger logger, string remote, Exception exception);
 }

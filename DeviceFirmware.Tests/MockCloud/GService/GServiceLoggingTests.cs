@@ -80,7 +80,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
                 Reply login = await cloud.PostJsonAsync("/app/login", new { username = "alice", password });
                 string token = login.Json().GetProperty("token").GetString()!;
                 secrets.Add(token);
-                Reply anonymous = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-1" });
+                Reply anonymous = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-1-0123456789" });
                 secrets.Add(anonymous.Json().GetProperty("token").GetString()!);
                 (await cloud.PostJsonAsync("/app/login", new { username = "alice", password = password + "-wrong" })).AssertError(400, 9020);
                 secrets.Add(password + "-wrong");
