@@ -122,7 +122,6 @@ internal sealed class M2mListener : IMqttServerAdapter
             {
                 // Logged once per crossing of the limit, not once per refused connection.
                 if (open == options.MaxConnectionsPerAddress + 1) M2mLog.AddressLimit(logger, address.ToString(), options.MaxConnectionsPerAddress);
-                socket.LingerState = new LingerOption(true, 0);
                 return;
             }
 
