@@ -85,8 +85,11 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
             (await cloud.PostFormAsync("/dev/devices", ("product_key", TestCloud.ProductKey), ("mac", Mac), ("passcode", passcode))).AssertError(400, 9016);
-            Assert.Null(cloud.Store.GetDevice(Mac));
-            Assert.Empty(cloud.Store.ListBindings("nobody", 10, 0, true));
+
+            // Nothing was registered: the MAC is still new.
+            Assert.Equal(
+                DeviceFirmware.MockCloud.Store.DeviceRegistration.Registered,
+                cloud.Store.RegisterDevice(TestCloud.ProductKey, Mac, "GOODPASSAB", "normal", _ => false, out _));
         }
 
         [Fact]
