@@ -57,6 +57,11 @@ internal static class RawMqtt
         {
             return true;
         }
+        catch (InvalidOperationException)
+        {
+            // The socket is no longer connected: a write already failed because the server had closed it.
+            return true;
+        }
     }
 
     /// <summary>True when a new connection is closed by the server (or reset while it is made) within 10 s.</summary>
