@@ -315,9 +315,11 @@ public sealed partial class M2mBroker : IAsyncDisposable, IDevicePresence, IBind
         }
 
         // PROTOCOL.md §8 and DESIGN: a retained app2dev would replay an old command to a device that reconnects.
-        // The frame itself is still relayed (the App meant to send it now); only the retain flag is dropped, so the
-        // broker never stores it and never hands it to a later subscriber.
-        if (connection.Client.Kind == M2mClientKind.App && message.Retain)
+        // A retained dev2app would replay a stale status to an App subscribing later, and a device could fill the
+        // broker with one retained message per dev2app/<DID>/<any cid> topic; the protocol uses neither (an App asks
+        // for the status with a read). The frame itself is still relayed (the sender meant to send it now); only the
+        // retain flag is dropped, so the broker never stores it and never hands it to a later subscriber.
+        if (message.Retain)
         {
             message.Retain = false;
             M2mLog.RetainIgnored(logger, e.ClientId, topic);

@@ -33,7 +33,7 @@ internal static partial class M2mLog
     [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "M2M publish dropped: {ClientId} on {Topic}: {Why}")]
     public static partial void PublishRefused(ILogger logger, string clientId, string topic, string why);
 
-    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "M2M retained flag of {ClientId} on {Topic} ignored: app2dev is never retained")]
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "M2M retained flag of {ClientId} on {Topic} ignored: nothing is retained")]
     public static partial void RetainIgnored(ILogger logger, string clientId, string topic);
 
     [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "M2M disconnecting {ClientId}: more than {Max} PINGREQ in {Window}")]
