@@ -36,6 +36,7 @@ internal sealed class M2mListener : IMqttServerAdapter
     private readonly CancellationTokenSource stop = new();
     private MqttServerOptions? serverOptions;
     private IMqttNetLogger? mqttLogger;
+    private bool disposed;
 
     public M2mListener(M2mOptions options, X509Certificate2? certificate, ILogger logger)
     {
@@ -66,16 +67,26 @@ internal sealed class M2mListener : IMqttServerAdapter
 
     public Task StopAsync()
     {
-        stop.Cancel();
-        foreach (TcpListener listener in listeners) listener.Stop();
-        listeners.Clear();
+        lock (listeners)
+        {
+            if (disposed) return Task.CompletedTask;
+            stop.Cancel();
+            foreach (TcpListener listener in listeners) listener.Stop();
+            listeners.Clear();
+        }
+
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
         StopAsync();
-        stop.Dispose();
+        lock (listeners)
+        {
+            if (disposed) return;
+            disposed = true;
+            stop.Dispose();
+        }
     }
 
     private IPEndPoint Listen(IPEndPoint endPoint, bool tls)
