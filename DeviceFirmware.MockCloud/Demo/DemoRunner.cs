@@ -129,8 +129,8 @@ internal sealed class DemoRunner
                 output.WriteLine($"   {gizctl} app send --did {did} --write Relay=true --sn");
                 output.WriteLine($"   {gizctl} app send --did {did} --read");
                 output.WriteLine($"   {gizctl} app watch --did {did}");
-                output.WriteLine($"   curl -s -d '' {sim.BaseAddress}pins/{buttonPin}/press     # the button");
-                output.WriteLine($"   curl -s -X PUT -d '{{\"temperature\": 20}}' {sim.BaseAddress}sensor");
+                output.WriteLine($"   curl -s -H 'Content-Type: application/json' -d '' {sim.BaseAddress}pins/{buttonPin}/press     # the button");
+                output.WriteLine($"   curl -s -H 'Content-Type: application/json' -X PUT -d '{{\"temperature\": 20}}' {sim.BaseAddress}sensor");
                 output.WriteLine($"   mosquitto_sub -h {cloud.MqttEndpoint.Address} -p {cloud.MqttEndpoint.Port} -i usrMyApp1 -u '2${AppId}${session.Uid}' -P \"$(sed -E 's/.*\"token\":\"([^\"]*)\".*/\\1/' {sessionFile})\" -t dev2app/{did} -F '%t %x'");
                 Say("Ctrl+C stops everything (the firmware drives its outputs safe and the App sees it go offline).");
                 try

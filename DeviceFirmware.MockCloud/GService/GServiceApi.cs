@@ -16,7 +16,7 @@ public static class GServiceApi
     public const string LogCategory = "DeviceFirmware.MockCloud.GService";
 
     /// <summary>
-    /// Maps <c>POST /app/users</c>, <c>POST /app/login</c>, <c>POST|DELETE|GET /app/bindings</c>, <c>POST /dev/devices</c>
+    /// Maps <c>POST /app/users</c>, <c>POST /app/login</c>, <c>POST|DELETE|GET /app/bindings</c>, <c>POST|DELETE /dev/devices</c>
     /// and <c>GET /dev/devices/{did}</c> onto <paramref name="endpoints"/>. Logs through the host's <see cref="ILoggerFactory"/>.
     /// </summary>
     /// <param name="endpoints">The app (or route group) to map onto.</param>
@@ -37,6 +37,7 @@ public static class GServiceApi
         endpoints.MapDelete("/app/bindings", api.Guard(api.UnbindAsync));
         endpoints.MapGet("/app/bindings", api.Guard(api.ListBindingsAsync));
         endpoints.MapPost("/dev/devices", api.Guard(api.RegisterDeviceAsync));
+        endpoints.MapDelete("/dev/devices", api.Guard(api.ReleaseDeviceAsync));
         endpoints.MapGet("/dev/devices/{did}", api.Guard(api.ProvisionAsync));
     }
 }

@@ -37,11 +37,29 @@ internal sealed partial class GServiceEndpoints
             requests.Add((did, passcode, remark, alias));
         }
 
+        // Wrong passcodes are throttled like failed logins, per user and per address: a passcode is what stands between
+        // anyone with an account and someone else's device.
+        string remote = RemoteAddress(context);
+        string uidKey = "uid:" + uid;
+        string remoteKey = "remote:" + remote;
+        if (bindThrottle.IsThrottled(uidKey, remoteKey))
+        {
+            GServiceLog.BindThrottled(logger, uid, remote);
+            throw new GServiceProblem(GServiceError.Throttled, "too many wrong passcodes; try again later");
+        }
+
         var success = new JsonArray();
         var failed = new JsonArray();
         foreach ((string did, string passcode, string remark, string alias) in requests)
         {
+            if (bindThrottle.IsThrottled(uidKey, remoteKey))
+            {
+                failed.Add(did);
+                continue;
+            }
+
             BindOutcome outcome = store.Bind(uid, did, passcode, remark, alias);
+            if (outcome == BindOutcome.WrongPasscode) bindThrottle.RecordFailure(uidKey, remoteKey);
             if (outcome == BindOutcome.Bound)
             {
                 GServiceLog.DeviceBound(logger, uid, did);
@@ -72,6 +90,7 @@ internal sealed partial class GServiceEndpoints
         {
             if (store.Unbind(uid, did))
             {
+                Revoke(uid, did);
                 GServiceLog.DeviceUnbound(logger, uid, did);
                 success.Add(did);
             }

@@ -11,6 +11,14 @@ internal sealed partial class GServiceEndpoints
 {
     private const int MaxEmailLength = 254;
 
+    /// <summary>
+    /// A phone_id is the anonymous account's only secret: whoever sends it gets that uid, a token and its bindings with
+    /// their passcodes. 16 characters at least (an Android ID is 16 hex digits, a UUID 36 characters), at most 64.
+    /// </summary>
+    internal const int MinPhoneIdLength = 16;
+
+    private const int MaxPhoneIdLength = 64;
+
     /// <summary>Registers <c>{username,password}</c>, <c>{email,password}</c> or anonymous <c>{phone_id}</c>: 201 <c>{uid,token,expire_at}</c>.</summary>
     public async Task RegisterUserAsync(HttpContext context)
     {
@@ -29,7 +37,21 @@ internal sealed partial class GServiceEndpoints
         if (hasPhoneId)
         {
             if (JsonFields.Has(body, "password")) throw new GServiceProblem(GServiceError.FormInvalid, "an anonymous (phone_id) user has no password");
-            session = store.RegisterAnonymous(JsonFields.Required(body, "phone_id", GServiceError.FormInvalid));
+            string phoneId = JsonFields.Required(body, "phone_id", GServiceError.FormInvalid, MaxPhoneIdLength);
+            if (!IsPhoneId(phoneId))
+            {
+                throw new GServiceProblem(GServiceError.FormInvalid, $"\"phone_id\" must be {MinPhoneIdLength}–{MaxPhoneIdLength} characters of [0-9A-Za-z._:-]");
+            }
+
+            string remoteKey = "remote:" + RemoteAddress(context);
+            if (anonymousThrottle.IsThrottled(remoteKey))
+            {
+                GServiceLog.AnonymousThrottled(logger, appId, RemoteAddress(context));
+                throw new GServiceProblem(GServiceError.Throttled, "too many anonymous registrations from this address; try again later");
+            }
+
+            anonymousThrottle.RecordFailure(remoteKey);
+            session = store.RegisterAnonymous(phoneId);
             kind = "anonymous";
         }
         else
@@ -64,7 +86,7 @@ internal sealed partial class GServiceEndpoints
         string name = JsonFields.Required(body, "username", GServiceError.FormInvalid);
         string password = JsonFields.Required(body, "password", GServiceError.FormInvalid);
 
-        string remote = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        string remote = RemoteAddress(context);
         string nameKey = "name:" + name.ToUpperInvariant();
         string remoteKey = "remote:" + remote;
         if (throttle.IsThrottled(nameKey, remoteKey))
@@ -89,6 +111,18 @@ internal sealed partial class GServiceEndpoints
                 GServiceLog.LoginRefused(logger, appId, remote, "wrong password");
                 throw new GServiceProblem(GServiceError.UsernameOrPasswordError, "the password does not match");
         }
+    }
+
+    /// <summary>True for <see cref="MinPhoneIdLength"/>–64 characters of <c>[0-9A-Za-z._:-]</c>.</summary>
+    internal static bool IsPhoneId(string phoneId)
+    {
+        if (phoneId.Length is < MinPhoneIdLength or > MaxPhoneIdLength) return false;
+        foreach (char c in phoneId)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or ':' or '-')) return false;
+        }
+
+        return true;
     }
 
     private static JsonObject SessionJson(UserSession session) => new()

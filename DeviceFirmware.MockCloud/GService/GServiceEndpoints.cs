@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using DeviceFirmware.MockCloud.Diagnostics;
 using DeviceFirmware.MockCloud.M2m;
 using DeviceFirmware.MockCloud.Store;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,8 @@ internal sealed partial class GServiceEndpoints
     private readonly GServiceOptions options;
     private readonly ILogger logger;
     private readonly LoginThrottle throttle;
+    private readonly LoginThrottle bindThrottle;
+    private readonly LoginThrottle anonymousThrottle;
 
     public GServiceEndpoints(CloudStore store, IDevicePresence presence, GServiceOptions options, ILogger logger)
     {
@@ -28,6 +31,8 @@ internal sealed partial class GServiceEndpoints
         this.options = options;
         this.logger = logger;
         throttle = new LoginThrottle(options);
+        bindThrottle = new LoginThrottle(options, () => options.BindFailureLimit);
+        anonymousThrottle = new LoginThrottle(options, () => options.AnonymousRegistrationLimit);
     }
 
     /// <summary>Runs a handler and turns its <see cref="GServiceProblem"/> (or an unreadable body) into the JSON error answer.</summary>
@@ -49,7 +54,7 @@ internal sealed partial class GServiceEndpoints
 
     private async Task WriteErrorAsync(HttpContext context, GServiceError error, string detail)
     {
-        GServiceLog.RequestRefused(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, error.Code, detail);
+        GServiceLog.RequestRefused(logger, context.Request.Method, LogText.Safe(context.Request.Path.Value), error.Code, LogText.Safe(detail));
         if (context.Response.HasStarted) return;
         var body = new JsonObject
         {
@@ -100,6 +105,15 @@ internal sealed partial class GServiceEndpoints
     {
         var values = context.Request.Headers[name];
         return values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+    }
+
+    /// <summary>The request's remote address as a throttle key and log field.</summary>
+    private static string RemoteAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The M2M side of an unbinding, when GService runs beside this project's broker: live subscriptions end at once.</summary>
+    private void Revoke(string uid, string did)
+    {
+        if (presence is IBindingRevocation revocation) revocation.Unbound(uid, did);
     }
 
     private static string Unix(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -34,4 +34,19 @@ internal static partial class GServiceLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{Method} {Path} refused with {Code}: {Detail}")]
     public static partial void RequestRefused(ILogger logger, string method, string path, int code, string detail);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Anonymous registration refused through application {AppId} from {Remote}: throttled")]
+    public static partial void AnonymousThrottled(ILogger logger, string appId, string remote);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Binding refused for user {Uid} from {Remote}: throttled after wrong passcodes")]
+    public static partial void BindThrottled(ILogger logger, string uid, string remote);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Device {Did} re-registered with a new passcode (a reset: nobody bound, offline)")]
+    public static partial void DeviceReset(ILogger logger, string did);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Device {Did} re-registration with a new passcode refused from {Remote}: the device is bound or online")]
+    public static partial void DeviceClaimRefused(ILogger logger, string did, string remote);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Device {Did} released its bindings (reset with its passcode); {Count} user(s) unbound")]
+    public static partial void DeviceReleased(ILogger logger, string did, int count);
 }

@@ -26,6 +26,12 @@ public sealed class GServiceOptions
     /// <summary>How far back failed logins count towards <see cref="LoginFailureLimit"/>.</summary>
     public TimeSpan LoginFailureWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Failed bindings (wrong passcode), per uid and per remote address, after which further bindings get 429/9041 until the window passes.</summary>
+    public int BindFailureLimit { get; set; } = 5;
+
+    /// <summary>Anonymous (<c>phone_id</c>) registrations per remote address within <see cref="LoginFailureWindow"/>; more get 429/9041.</summary>
+    public int AnonymousRegistrationLimit { get; set; } = 10;
+
     /// <summary>The clock for login throttling and provisioning's <c>server_ts</c>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -20,7 +20,17 @@ internal static class JsonFields
     {
         if (!obj.TryGetProperty(name, out JsonElement value)) return null;
         if (value.ValueKind != JsonValueKind.String) throw new GServiceProblem(error, $"\"{name}\" must be a string");
-        string text = value.GetString()!;
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (System.InvalidOperationException)
+        {
+            // System.Text.Json cannot transcode the string (e.g. a lone surrogate escape): malformed, not a server fault.
+            throw new GServiceProblem(error, $"\"{name}\" is not valid text");
+        }
+
         if (text.Length > maxLength) throw new GServiceProblem(error, $"\"{name}\" is longer than {maxLength} characters");
         if (HasControl(text)) throw new GServiceProblem(error, $"\"{name}\" holds a control character");
         return text;

@@ -12,13 +12,25 @@ internal sealed class LoginThrottle
     private readonly object gate = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
     private readonly GServiceOptions options;
+    private readonly Func<int> limit;
 
     // Keys are pruned when checked; a sweep of all keys bounds memory when many names fail once and never return.
     private const int SweepAbove = 10_000;
 
-    public LoginThrottle(GServiceOptions options) => this.options = options;
+    /// <summary>A throttle of <see cref="GServiceOptions.LoginFailureLimit"/> failures per key in the window.</summary>
+    public LoginThrottle(GServiceOptions options)
+        : this(options, () => options.LoginFailureLimit)
+    {
+    }
 
-    /// <summary>True when any of <paramref name="keys"/> has reached the failure limit in the window.</summary>
+    /// <summary>A throttle of <paramref name="limit"/> (read on every check, as the options may change) events per key in <see cref="GServiceOptions.LoginFailureWindow"/>.</summary>
+    public LoginThrottle(GServiceOptions options, Func<int> limit)
+    {
+        this.options = options;
+        this.limit = limit;
+    }
+
+    /// <summary>True when any of <paramref name="keys"/> has reached the limit in the window.</summary>
     public bool IsThrottled(params string[] keys)
     {
         lock (gate)
@@ -26,7 +38,7 @@ internal sealed class LoginThrottle
             DateTimeOffset now = options.TimeProvider.GetUtcNow();
             foreach (string key in keys)
             {
-                if (failures.TryGetValue(key, out Queue<DateTimeOffset>? times) && Prune(key, times, now) >= options.LoginFailureLimit) return true;
+                if (failures.TryGetValue(key, out Queue<DateTimeOffset>? times) && Prune(key, times, now) >= limit()) return true;
             }
 
             return false;

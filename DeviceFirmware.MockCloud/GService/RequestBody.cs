@@ -19,6 +19,10 @@ internal static class RequestBody
     {
         RequireContentType(context, "application/json");
         byte[] body = await ReadCappedAsync(context, maxBytes).ConfigureAwait(false);
+
+        // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException (a 500):
+        // the whole body is checked here instead, so invalid UTF-8 anywhere is the documented 9015.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) throw new GServiceProblem(GServiceError.FormInvalid, "the body is not valid UTF-8");
         try
         {
             using JsonDocument document = JsonDocument.Parse(body, JsonOptions);

@@ -8,12 +8,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.Identity;
+using DeviceFirmware.MockCloud.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
-using MQTTnet.Server.Internal.Adapter;
 
 namespace DeviceFirmware.MockCloud.M2m;
 
@@ -24,9 +24,10 @@ namespace DeviceFirmware.MockCloud.M2m;
 /// refusal and relayed frame is logged in one line, without passwords, tokens or passcodes.
 /// Start with <see cref="StartAsync"/>; stop with <see cref="StopAsync"/> or <see cref="DisposeAsync"/>.
 /// </summary>
-public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
+public sealed partial class M2mBroker : IAsyncDisposable, IDevicePresence, IBindingRevocation
 {
     private readonly M2mOptions options;
+    private readonly IM2mDirectory directory;
     private readonly ILogger logger;
     private readonly M2mAuthenticator authenticator;
     private readonly M2mAcl acl;
@@ -53,6 +54,7 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
     public M2mBroker(IM2mDirectory directory, M2mOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        this.directory = directory;
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
         if (options.MaxKeepAlive < TimeSpan.FromSeconds(1) || options.MaxKeepAlive > TimeSpan.FromSeconds(ushort.MaxValue))
@@ -89,23 +91,22 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
     {
         if (server != null) throw new InvalidOperationException("The M2M broker is already started");
         stopping = false;
-        var builder = new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointPort(options.MqttEndpoint.Port);
+        // MQTTnet's own listeners read any packet whole, up to 256 MB, before anyone is authenticated: M2mListener
+        // replaces them (packet size limits, connections per address, TLS handshake timeout). The communication
+        // timeout is how long MQTTnet waits for the CONNECT.
+        MqttServerOptions serverOptions = new MqttServerOptionsBuilder().WithDefaultCommunicationTimeout(options.ConnectTimeout).Build();
         if (options.MqttsEndpoint != null)
         {
             ownsCertificate = options.TlsCertificate == null;
             Certificate = options.TlsCertificate ?? M2mCertificate.CreateSelfSigned();
             if (options.CertificatePemPath != null) M2mCertificate.WritePem(Certificate, options.CertificatePemPath);
-            builder.WithEncryptedEndpoint().WithEncryptedEndpointPort(options.MqttsEndpoint.Port).WithEncryptionCertificate(Certificate);
         }
 
-        MqttServerOptions serverOptions = builder.Build();
-        Bind(serverOptions.DefaultEndpointOptions, options.MqttEndpoint);
-        if (options.MqttsEndpoint != null) Bind(serverOptions.TlsEndpointOptions, options.MqttsEndpoint);
-
+        var listener = new M2mListener(options, Certificate, logger);
         var adapter = new KeepAliveClampingServerAdapter(
-            new MqttTcpServerAdapter(),
+            listener,
             (ushort)options.MaxKeepAlive.TotalSeconds,
-            (clientId, asked, clamped) => M2mLog.KeepAliveClamped(logger, clientId ?? string.Empty, asked, clamped));
+            (clientId, asked, clamped) => M2mLog.KeepAliveClamped(logger, LogText.Safe(clientId), asked, clamped));
         MqttServer created = new MqttServerFactory().CreateMqttServer(serverOptions, [adapter], new MqttNetLogBridge(logger));
         created.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         created.ClientConnectedAsync += OnClientConnectedAsync;
@@ -113,6 +114,7 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
         created.InterceptingSubscriptionAsync += OnInterceptingSubscriptionAsync;
         created.InterceptingPublishAsync += OnInterceptingPublishAsync;
         created.InterceptingInboundPacketAsync += OnInterceptingInboundPacketAsync;
+        created.InterceptingClientEnqueueAsync += OnInterceptingClientEnqueueAsync;
         try
         {
             await created.StartAsync().ConfigureAwait(false);
@@ -125,12 +127,11 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
 
         server = created;
 
-        // MQTTnet's TCP listener writes the port the OS chose back into the end point options.
-        MqttEndpoint = new IPEndPoint(options.MqttEndpoint.Address, serverOptions.DefaultEndpointOptions.Port);
-        M2mLog.Listening(logger, MqttEndpoint, "mqtt");
-        if (options.MqttsEndpoint != null)
+        MqttEndpoint = listener.MqttEndpoint;
+        M2mLog.Listening(logger, MqttEndpoint!, "mqtt");
+        if (listener.MqttsEndpoint != null)
         {
-            MqttsEndpoint = new IPEndPoint(options.MqttsEndpoint.Address, serverOptions.TlsEndpointOptions.Port);
+            MqttsEndpoint = listener.MqttsEndpoint;
             M2mLog.Listening(logger, MqttsEndpoint, "mqtts");
         }
     }
@@ -164,14 +165,6 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
         if (ownsCertificate) Certificate?.Dispose();
     }
 
-    private static void Bind(MqttServerTcpEndpointBaseOptions endpoint, IPEndPoint address)
-    {
-        bool v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
-        endpoint.BoundInterNetworkAddress = v6 ? IPAddress.None : address.Address;
-        endpoint.BoundInterNetworkV6Address = v6 ? address.Address : IPAddress.None;
-        endpoint.Port = address.Port;
-    }
-
     private static string Remote(EndPoint? endPoint) => endPoint?.ToString() ?? "?";
 
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
@@ -193,22 +186,48 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             decision = new M2mConnectDecision(null, MqttConnectReasonCode.ClientIdentifierNotValid, "client id is an online device's DID");
         }
 
-        if (decision.Client is { Kind: M2mClientKind.App } app && !ClaimAppClientId(app))
+        if (decision.Client is { Kind: M2mClientKind.App } app)
         {
-            decision = new M2mConnectDecision(null, MqttConnectReasonCode.ClientIdentifierNotValid, "client id is held by another user's App");
+            if (AppConnectionsOf(app) >= options.MaxConnectionsPerUser)
+            {
+                decision = new M2mConnectDecision(null, MqttConnectReasonCode.ServerUnavailable, $"uid already has {options.MaxConnectionsPerUser} App connections");
+            }
+            else if (!ClaimAppClientId(app))
+            {
+                decision = new M2mConnectDecision(null, MqttConnectReasonCode.ClientIdentifierNotValid, "client id is held by another user's App");
+            }
         }
 
         string remote = Remote(e.RemoteEndPoint);
         e.ReasonCode = decision.ReasonCode;
         if (decision.Client == null)
         {
-            M2mLog.ConnectRefused(logger, e.ClientId ?? string.Empty, e.UserName ?? string.Empty, remote, decision.ReasonCode, decision.Why);
+            M2mLog.ConnectRefused(logger, LogText.Safe(e.ClientId), LogText.Safe(e.UserName), remote, decision.ReasonCode, LogText.Safe(decision.Why));
             return Task.CompletedTask;
         }
 
-        pending[remote] = new Connection(decision.Client, remote, decision.Client.Kind == M2mClientKind.Device ? e.Password : string.Empty, e.CleanSession ?? true);
+        bool device = decision.Client.Kind == M2mClientKind.Device;
+        pending[remote] = new Connection(decision.Client, remote, device ? e.Password : string.Empty, device ? string.Empty : e.Password, e.CleanSession ?? true);
         M2mLog.ConnectAccepted(logger, decision.Client.ClientId, decision.Client.Kind, remote);
         return Task.CompletedTask;
+    }
+
+    // Live and accepted-but-not-yet-connected App connections of the App's uid, not counting its own client id (a
+    // reconnect with the same AppClientId replaces that connection).
+    private int AppConnectionsOf(M2mClient app)
+    {
+        int count = 0;
+        foreach (Connection c in clients.Values)
+        {
+            if (c.Client.Kind == M2mClientKind.App && c.Client.Uid == app.Uid && c.Client.ClientId != app.ClientId) count++;
+        }
+
+        foreach (Connection c in pending.Values)
+        {
+            if (c.Client.Kind == M2mClientKind.App && c.Client.Uid == app.Uid && c.Client.ClientId != app.ClientId) count++;
+        }
+
+        return count;
     }
 
     // True when the App's uid may use its client id: nobody holds it, or the same user does (a reconnect, e.g. over a
@@ -245,8 +264,10 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
             if (!clients.TryGetValue(e.ClientId, out gone) || gone.Remote != remote) return Task.CompletedTask;
             clients.TryRemove(e.ClientId, out _);
 
-            // A clean session ends with its connection, and so does the claim on its client id.
-            if (gone.Client.Kind == M2mClientKind.App && gone.CleanSession) appOwners.Remove(e.ClientId);
+            // The claim on an AppClientId lasts as long as MQTTnet keeps its session: a clean session ends with its
+            // connection, and so does every session, since this broker keeps none (EnablePersistentSessions is off).
+            // A takeover hands the client id to the new connection, which holds the claim already.
+            if (gone.Client.Kind == M2mClientKind.App && e.DisconnectType != MqttClientDisconnectType.Takeover) appOwners.Remove(e.ClientId);
         }
 
         pings.Forget(e.ClientId);
@@ -285,14 +306,26 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
         {
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            M2mLog.PublishRefused(logger, e.ClientId, topic, why);
+            M2mLog.PublishRefused(logger, e.ClientId, LogText.Safe(topic), LogText.Safe(why));
+            return Task.CompletedTask;
+        }
+
+        // A token that expired (or was never renewed) ends the App's rights at once, not at its next CONNECT.
+        if (connection!.Client.Kind == M2mClientKind.App && !directory.IsValidToken(connection.Client.Uid, connection.Token))
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            M2mLog.PublishRefused(logger, e.ClientId, LogText.Safe(topic), "the token is no longer valid");
+            DisconnectRevoked(e.ClientId);
             return Task.CompletedTask;
         }
 
         // PROTOCOL.md §8 and DESIGN: a retained app2dev would replay an old command to a device that reconnects.
-        // The frame itself is still relayed (the App meant to send it now); only the retain flag is dropped, so the
-        // broker never stores it and never hands it to a later subscriber.
-        if (connection!.Client.Kind == M2mClientKind.App && message.Retain)
+        // A retained dev2app would replay a stale status to an App subscribing later, and a device could fill the
+        // broker with one retained message per dev2app/<DID>/<any cid> topic; the protocol uses neither (an App asks
+        // for the status with a read). The frame itself is still relayed (the sender meant to send it now); only the
+        // retain flag is dropped, so the broker never stores it and never hands it to a later subscriber.
+        if (message.Retain)
         {
             message.Retain = false;
             M2mLog.RetainIgnored(logger, e.ClientId, topic);
@@ -310,7 +343,18 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
 
     private Task OnInterceptingInboundPacketAsync(InterceptingPacketEventArgs e)
     {
-        if (e.Packet is not MqttPingReqPacket || !pings.IsExceededBy(e.ClientId)) return Task.CompletedTask;
+        if (e.Packet is not MqttPingReqPacket) return Task.CompletedTask;
+
+        // An idle App's pings are where an expired token is noticed when nothing else flows.
+        if (clients.TryGetValue(e.ClientId, out Connection? pinger) && pinger.Client.Kind == M2mClientKind.App &&
+            !directory.IsValidToken(pinger.Client.Uid, pinger.Token))
+        {
+            e.ProcessPacket = false;
+            DisconnectRevoked(e.ClientId);
+            return Task.CompletedTask;
+        }
+
+        if (!pings.IsExceededBy(e.ClientId)) return Task.CompletedTask;
         e.ProcessPacket = false;
         if (!flooding.TryAdd(e.ClientId, true)) return Task.CompletedTask;
         M2mLog.PingFlood(logger, e.ClientId, options.MaxPingsPerWindow, options.PingWindow);
@@ -382,6 +426,6 @@ public sealed class M2mBroker : IAsyncDisposable, IDevicePresence
         return error == FrameError.None ? buffer.AsSpan(0, length).ToArray() : throw new InvalidOperationException($"0x0092 could not be written: {error}");
     }
 
-    /// <summary>One accepted TCP connection: who it is, where from, (for a device) the passcode 0x0092 carries, and whether its session ends with it.</summary>
-    private sealed record Connection(M2mClient Client, string Remote, string Passcode, bool CleanSession);
+    /// <summary>One accepted TCP connection: who it is, where from, (for a device) the passcode 0x0092 carries, (for an App) the token it authenticated with, and whether its session ends with it.</summary>
+    private sealed record Connection(M2mClient Client, string Remote, string Passcode, string Token, bool CleanSession);
 }

@@ -33,7 +33,7 @@ internal static partial class M2mLog
     [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "M2M publish dropped: {ClientId} on {Topic}: {Why}")]
     public static partial void PublishRefused(ILogger logger, string clientId, string topic, string why);
 
-    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "M2M retained flag of {ClientId} on {Topic} ignored: app2dev is never retained")]
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "M2M retained flag of {ClientId} on {Topic} ignored: nothing is retained")]
     public static partial void RetainIgnored(ILogger logger, string clientId, string topic);
 
     [LoggerMessage(EventId = 5030, Level = LogLevel.Warning, Message = "M2M disconnecting {ClientId}: more than {Max} PINGREQ in {Window}")]
@@ -48,6 +48,26 @@ internal static partial class M2mLog
     [LoggerMessage(EventId = 5050, Message = "MQTTnet {Source}: {Text}")]
     public static partial void MqttNet(ILogger logger, LogLevel level, string source, string text, Exception? exception);
 
-    [LoggerMessage(EventId = 5060, Level = LogLevel.Warning, Message = "M2M relayed-frame observer failed")]
+    [LoggerMessage(EventId = 5070, Level = LogLevel.Warning, Message = "M2M relayed-frame observer failed")]
     public static partial void ObserverFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 5060, Level = LogLevel.Warning, Message = "M2M refusing connections from {Address}: more than {Max} open")]
+    public static partial void AddressLimit(ILogger logger, string address, int max);
+
+    [LoggerMessage(EventId = 5061, Level = LogLevel.Warning, Message = "M2M closed {Remote}: a packet of {Declared} bytes declared, limit {Limit}")]
+    public static partial void PacketTooLarge(ILogger logger, string remote, int declared, int limit);
+
+    [LoggerMessage(EventId = 5062, Level = LogLevel.Information, Message = "M2M connection {Remote} closed by the transport ({Why})")]
+    public static partial void TransportClosed(ILogger logger, string remote, string why);
+
+    [LoggerMessage(EventId = 5063, Level = LogLevel.Warning, Message = "M2M message on {Topic} not delivered to {ClientId}: {Why}")]
+    public static partial void DeliveryRefused(ILogger logger, string topic, string clientId, string why);
+
+    [LoggerMessage(EventId = 5064, Level = LogLevel.Information, Message = "M2M unsubscribed {ClientId} from dev2app/{Did}: uid {Uid} unbound")]
+    public static partial void Revoked(ILogger logger, string clientId, string did, string uid);
+
+    [LoggerMessage(EventId = 5065, Level = LogLevel.Warning, Message = "M2M disconnecting {ClientId}: its token is no longer valid")]
+    public static partial void TokenRevoked(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 5066, Level = LogLevel.Error, Message = "M2M connection {Remote} failed")]
+    public static partial void TransportFailed(ILogger logger, string remote, Exception exception);
 }

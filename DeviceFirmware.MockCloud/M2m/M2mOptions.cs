@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using DeviceFirmware.Iot.Config;
+using DeviceFirmware.Iot.Transport;
 
 namespace DeviceFirmware.MockCloud.M2m;
 
@@ -28,6 +29,24 @@ public sealed class M2mOptions
 
     /// <summary>The sliding window of the PINGREQ limit (PROTOCOL.md §4: 180 s).</summary>
     public TimeSpan PingWindow { get; set; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>Largest CONNECT packet (remaining length) read before authentication; a larger one closes the connection at once.</summary>
+    public int MaxConnectPacketBytes { get; set; } = MqttPacketLimits.MaxConnectBytes;
+
+    /// <summary>Largest packet (remaining length) after CONNECT: the protocol's largest frame with its MQTT envelope (<see cref="MqttPacketLimits"/>).</summary>
+    public int MaxPacketBytes { get; set; } = MqttPacketLimits.MaxPacketBytes;
+
+    /// <summary>
+    /// Open TCP connections allowed per remote address; more are closed on accept. A household behind one NAT address
+    /// runs a few devices and phones; 64 leaves room for that and for this project's tests, which all come from 127.0.0.1.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; set; } = 64;
+
+    /// <summary>Live App connections allowed per uid (distinct AppClientIds; a reconnect with the same one replaces it).</summary>
+    public int MaxConnectionsPerUser { get; set; } = 16;
+
+    /// <summary>How long a new connection has to finish its TLS handshake and its CONNECT (MQTTnet's default is 100 s).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The clock of the PINGREQ window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

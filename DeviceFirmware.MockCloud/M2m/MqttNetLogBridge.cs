@@ -34,7 +34,7 @@ internal sealed class MqttNetLogBridge(ILogger logger) : IMqttNetLogger
             }
         }
 
-        M2mLog.MqttNet(logger, target, source, text, exception);
+        M2mLog.MqttNet(logger, target, source, Diagnostics.LogText.Safe(text), exception);
     }
 
     private static bool IsClientTransportFault(Exception? exception) =>

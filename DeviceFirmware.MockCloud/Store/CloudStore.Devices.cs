@@ -11,9 +11,9 @@ public sealed partial class CloudStore
     private const string DeviceColumns = "d.did, d.product_key, d.mac, d.passcode, d.type, d.is_disabled";
 
     /// <summary>
-    /// Registers a device of a known product. A device that registers again with the same product key and MAC keeps
-    /// its DID and takes the new passcode and type (a reset device re-registers). False, changing nothing, when the
-    /// product key is unknown.
+    /// Registers a device of a known product, as <see cref="RegisterDevice"/> does for a device that is not online.
+    /// True when registered (new, again or reset); false, changing nothing, when the product key is unknown or the
+    /// device is claimed (bound, and the passcode is not its own).
     /// </summary>
     /// <param name="productKey">The product key.</param>
     /// <param name="mac">The device's MAC.</param>
@@ -22,14 +22,35 @@ public sealed partial class CloudStore
     /// <param name="device">The registered device.</param>
     public bool TryRegisterDevice(string productKey, string mac, string? passcode, string type, [NotNullWhen(true)] out DeviceRecord? device)
     {
+        DeviceRegistration outcome = RegisterDevice(productKey, mac, passcode, type, static _ => false, out device);
+        return outcome is DeviceRegistration.Registered or DeviceRegistration.Again or DeviceRegistration.Reset;
+    }
+
+    /// <summary>
+    /// Registers a device of a known product. The same product key and MAC again keeps the DID. With the same passcode
+    /// that is a repeat; with another passcode it is a reset, accepted only while nobody is bound to the device and it
+    /// is offline: otherwise anyone who knows a device's MAC (printed on it, broadcast by it) could replace its
+    /// passcode, lock the real device out of M2M and bind it themselves. A bound device is reset by its owners
+    /// unbinding it, or by the device itself with its old passcode (<see cref="ReleaseDevice"/>, GAgent's
+    /// <c>DELETE /dev/devices</c>).
+    /// </summary>
+    /// <param name="productKey">The product key.</param>
+    /// <param name="mac">The device's MAC.</param>
+    /// <param name="passcode">The passcode the device chose, or null to have one generated (10 letters A–Y).</param>
+    /// <param name="type">The device type (<c>normal</c>).</param>
+    /// <param name="isOnline">Whether M2M holds a connection of a DID now.</param>
+    /// <param name="device">The device (registered, or the existing one when claimed); null for an unknown product.</param>
+    public DeviceRegistration RegisterDevice(string productKey, string mac, string? passcode, string type, Func<string, bool> isOnline, out DeviceRecord? device)
+    {
         ArgumentNullException.ThrowIfNull(productKey);
         ArgumentNullException.ThrowIfNull(mac);
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(isOnline);
         string code = string.IsNullOrEmpty(passcode) ? Secrets.NewPasscode() : passcode;
         lock (gate)
         {
             device = null;
-            if (Scalar("SELECT 1 FROM products WHERE product_key = $key;", ("$key", productKey)) is null) return false;
+            if (Scalar("SELECT 1 FROM products WHERE product_key = $key;", ("$key", productKey)) is null) return DeviceRegistration.UnknownProduct;
             string? did = Scalar("SELECT did FROM devices WHERE product_key = $key AND mac = $mac;", ("$key", productKey), ("$mac", mac)) as string;
             if (did is null)
             {
@@ -42,14 +63,46 @@ public sealed partial class CloudStore
                     ("$passcode", code),
                     ("$type", type),
                     ("$now", NowMs));
-            }
-            else
-            {
-                Execute("UPDATE devices SET passcode = $passcode, type = $type WHERE did = $did;", ("$did", did), ("$passcode", code), ("$type", type));
+                device = FindDevice(did);
+                return DeviceRegistration.Registered;
             }
 
+            DeviceRecord existing = FindDevice(did)!;
+            if (FixedTimeEquals(existing.Passcode, code))
+            {
+                Execute("UPDATE devices SET type = $type WHERE did = $did;", ("$did", did), ("$type", type));
+                device = FindDevice(did);
+                return DeviceRegistration.Again;
+            }
+
+            if (Scalar("SELECT 1 FROM bindings WHERE did = $did LIMIT 1;", ("$did", did)) is not null || isOnline(did))
+            {
+                device = existing;
+                return DeviceRegistration.Claimed;
+            }
+
+            Execute("UPDATE devices SET passcode = $passcode, type = $type WHERE did = $did;", ("$did", did), ("$passcode", code), ("$type", type));
             device = FindDevice(did);
-            return device is not null;
+            return DeviceRegistration.Reset;
+        }
+    }
+
+    /// <summary>
+    /// A device gives up its DID's bindings, proving who it is with its passcode (GAgent's reset: <c>DELETE /dev/devices</c>
+    /// with did and passcode, before it registers again with a new passcode). Returns the uids that were bound (now
+    /// unbound), or null, changing nothing, when the DID is unknown or the passcode wrong.
+    /// </summary>
+    public IReadOnlyList<string>? ReleaseDevice(string did, string passcode)
+    {
+        ArgumentNullException.ThrowIfNull(did);
+        ArgumentNullException.ThrowIfNull(passcode);
+        lock (gate)
+        {
+            DeviceRecord? device = FindDevice(did);
+            if (device is null || !FixedTimeEquals(device.Passcode, passcode)) return null;
+            List<string> owners = Query("SELECT uid FROM bindings WHERE did = $did ORDER BY rowid;", r => r.GetString(0), ("$did", did));
+            Execute("DELETE FROM bindings WHERE did = $did;", ("$did", did));
+            return owners;
         }
     }
 

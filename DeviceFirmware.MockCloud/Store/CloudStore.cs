@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using DeviceFirmware.MockCloud.M2m;
 using DeviceFirmware.Protocol.P0;
 using Microsoft.Data.Sqlite;
@@ -40,6 +41,8 @@ public sealed partial class CloudStore : IM2mDirectory, IDisposable
         if (options.TokenLifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "TokenLifetime must be positive");
         this.options = options;
 
+        RestrictFileMode(dataSource);
+
         // No pooling: disposing the store must release the file (a restart reopens it; tests delete it).
         var builder = new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         connection = new SqliteConnection(builder.ConnectionString);
@@ -53,6 +56,25 @@ public sealed partial class CloudStore : IM2mDirectory, IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The database holds device passcodes (bearer secrets that bind and impersonate devices) and password hashes: it is
+    /// created readable and writable by its owner only (0600), and an existing file is narrowed to that. SQLite gives its
+    /// journal files the database file's mode.
+    /// </summary>
+    private static void RestrictFileMode(string dataSource)
+    {
+        if (dataSource == InMemory || OperatingSystem.IsWindows()) return;
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using var created = new FileStream(dataSource, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+        }
+        catch (IOException) when (File.Exists(dataSource))
+        {
+            File.SetUnixFileMode(dataSource, OwnerOnly);
         }
     }
 

@@ -61,3 +61,22 @@ public enum BindOutcome
     /// <summary>The passcode is not the device's.</summary>
     WrongPasscode,
 }
+
+/// <summary>What a device registration (<c>POST /dev/devices</c>) came to; see <see cref="CloudStore.RegisterDevice"/>.</summary>
+public enum DeviceRegistration
+{
+    /// <summary>A new product key and MAC: a new DID.</summary>
+    Registered,
+
+    /// <summary>The same product key, MAC and passcode again (a device that lost the answer or restarted): the same DID, nothing changed but the type.</summary>
+    Again,
+
+    /// <summary>The same product key and MAC with a new passcode while nobody is bound and the device is offline (a reset device): the same DID, the new passcode.</summary>
+    Reset,
+
+    /// <summary>Refused, nothing changed: the product key is unknown.</summary>
+    UnknownProduct,
+
+    /// <summary>Refused, nothing changed: a new passcode for a device that is bound or online (the old passcode is needed, or the owners must unbind first).</summary>
+    Claimed,
+}

@@ -89,7 +89,9 @@ namespace DeviceFirmware.Tests.Interop
 
         private async Task PostAsync(string path, HttpContent? content)
         {
-            using HttpResponseMessage response = await http.PostAsync(new Uri(path, UriKind.Relative), content);
+            // sim-control refuses a POST without Content-Type: application/json (SimControlRequestGuard).
+            using HttpContent body = content ?? new StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+            using HttpResponseMessage response = await http.PostAsync(new Uri(path, UriKind.Relative), body);
             await EnsureOkAsync(response, "POST /" + path);
         }
 

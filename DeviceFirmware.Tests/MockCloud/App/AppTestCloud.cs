@@ -23,8 +23,9 @@ internal sealed class AppTestCloud : IAsyncDisposable
 {
     public const string AppId = StoreFactory.AppId;
 
-    private AppTestCloud(CloudStore store, M2mBroker broker, GServiceHost gservice, GServiceOptions options, ListLogger log)
+    private AppTestCloud(CloudStore store, M2mBroker broker, GServiceHost gservice, GServiceOptions options, ListLogger log, FakeClock clock)
     {
+        Clock = clock;
         Store = store;
         Broker = broker;
         GService = gservice;
@@ -35,6 +36,9 @@ internal sealed class AppTestCloud : IAsyncDisposable
     public static Product GoKit { get; } = ProductJson.Load(RepoPaths.Product("gokit"));
 
     public CloudStore Store { get; }
+
+    /// <summary>The store's clock (token expiry).</summary>
+    public FakeClock Clock { get; }
 
     public M2mBroker Broker { get; private set; }
 
@@ -50,14 +54,15 @@ internal sealed class AppTestCloud : IAsyncDisposable
 
     public static async Task<AppTestCloud> StartAsync()
     {
-        CloudStore store = StoreFactory.Open(new FakeClock());
+        var clock = new FakeClock();
+        CloudStore store = StoreFactory.Open(clock);
         store.AddProduct(GoKit);
         var log = new ListLogger();
         var broker = new M2mBroker(store, new M2mOptions { MqttEndpoint = new IPEndPoint(IPAddress.Loopback, 0) }, log);
         await broker.StartAsync();
         var options = new GServiceOptions { M2mHost = "127.0.0.1", M2mPort = broker.MqttEndpoint!.Port };
         GServiceHost gservice = await GServiceHost.StartAsync(new IPEndPoint(IPAddress.Loopback, 0), store, broker, options);
-        return new AppTestCloud(store, broker, gservice, options, log);
+        return new AppTestCloud(store, broker, gservice, options, log, clock);
     }
 
     /// <summary>Stops M2M (every client drops) and starts a new broker on the same port.</summary>

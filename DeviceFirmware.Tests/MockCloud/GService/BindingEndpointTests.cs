@@ -15,13 +15,13 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
             (string uid, string token) = await cloud.RegisterAsync("alice");
-            string good = await cloud.RegisterDeviceAsync("mac-1", "GOODPASS");
-            string other = await cloud.RegisterDeviceAsync("mac-2", "OTHERPASS");
+            string good = await cloud.RegisterDeviceAsync("mac-1", "GOODPASSCD");
+            string other = await cloud.RegisterDeviceAsync("mac-2", "OTHERPASSC");
 
             Reply reply = await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(
-                new { did = good, passcode = "GOODPASS", remark = "kitchen", dev_alias = "lamp" },
-                new { did = other, passcode = "GOODPASS" },
-                new { did = "NoSuchDevice", passcode = "GOODPASS" }), token: token);
+                new { did = good, passcode = "GOODPASSCD", remark = "kitchen", dev_alias = "lamp" },
+                new { did = other, passcode = "GOODPASSCD" },
+                new { did = "NoSuchDevice", passcode = "GOODPASSCD" }), token: token);
 
             Assert.Equal(HttpStatusCode.OK, reply.Status);
             JsonElement json = reply.Json();
@@ -66,9 +66,9 @@ namespace DeviceFirmware.Tests.MockCloud.GService
             var dids = new System.Collections.Generic.List<string>();
             for (int i = 0; i < 4; i++)
             {
-                string did = await cloud.RegisterDeviceAsync("mac" + i, "PASS");
+                string did = await cloud.RegisterDeviceAsync("mac" + i, "PASSCODEZZ");
                 dids.Add(did);
-                await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASS" }), token: token);
+                await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASSCODEZZ" }), token: token);
                 cloud.Clock.Advance(TimeSpan.FromSeconds(1));
             }
 
@@ -103,9 +103,9 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
             (string uid, string token) = await cloud.RegisterAsync("erin");
-            string did = await cloud.RegisterDeviceAsync("m", "PASS");
-            string unbound = await cloud.RegisterDeviceAsync("m2", "PASS");
-            await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASS" }), token: token);
+            string did = await cloud.RegisterDeviceAsync("m", "PASSCODEZZ");
+            string unbound = await cloud.RegisterDeviceAsync("m2", "PASSCODEZZ");
+            await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASSCODEZZ" }), token: token);
 
             Reply reply = await cloud.SendJsonAsync(HttpMethod.Delete, "/app/bindings", TestCloud.Devices(new { did }, new { did = unbound }, new { did = "Unknown" }), token: token);
             Assert.Equal(HttpStatusCode.OK, reply.Status);
@@ -122,8 +122,8 @@ namespace DeviceFirmware.Tests.MockCloud.GService
             await using TestCloud cloud = await TestCloud.StartAsync();
             (string owner, string ownerToken) = await cloud.RegisterAsync("owner");
             (_, string otherToken) = await cloud.RegisterAsync("other");
-            string did = await cloud.RegisterDeviceAsync("m", "PASS");
-            await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASS" }), token: ownerToken);
+            string did = await cloud.RegisterDeviceAsync("m", "PASSCODEZZ");
+            await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASSCODEZZ" }), token: ownerToken);
             Reply reply = await cloud.SendJsonAsync(HttpMethod.Delete, "/app/bindings", TestCloud.Devices(new { did }), token: otherToken);
             Assert.Equal(did, Assert.Single(reply.Json().GetProperty("failed").EnumerateArray()).GetString());
             Assert.True(cloud.Store.IsBound(owner, did));
@@ -150,8 +150,8 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
             (string uid, string token) = await cloud.RegisterAsync("gina");
-            string did = await cloud.RegisterDeviceAsync("m", "PASS");
-            string? body = method == "GET" ? null : TestCloud.Devices(new { did, passcode = "PASS" });
+            string did = await cloud.RegisterDeviceAsync("m", "PASSCODEZZ");
+            string? body = method == "GET" ? null : TestCloud.Devices(new { did, passcode = "PASSCODEZZ" });
             (await cloud.SendJsonAsync(new HttpMethod(method), "/app/bindings", body)).AssertError(400, 9004);
             (await cloud.SendJsonAsync(new HttpMethod(method), "/app/bindings", body, token: "0123456789abcdef0123456789abcdef")).AssertError(400, 9004);
 
@@ -170,24 +170,24 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         }
 
         [Theory]
-        [InlineData("{\"devices\":[{\"passcode\":\"PASS\"}]}")]
-        [InlineData("{\"devices\":[{\"did\":\"\",\"passcode\":\"PASS\"}]}")]
-        [InlineData("{\"devices\":[{\"did\":7,\"passcode\":\"PASS\"}]}")]
-        [InlineData("{\"devices\":[{\"did\":\"a/b\",\"passcode\":\"PASS\"}]}")]
-        [InlineData("{\"devices\":[{\"did\":\"a+b\",\"passcode\":\"PASS\"}]}")]
-        [InlineData("{\"devices\":[{\"did\":\"a b\",\"passcode\":\"PASS\"}]}")]
+        [InlineData("{\"devices\":[{\"passcode\":\"PASSCODEZZ\"}]}")]
+        [InlineData("{\"devices\":[{\"did\":\"\",\"passcode\":\"PASSCODEZZ\"}]}")]
+        [InlineData("{\"devices\":[{\"did\":7,\"passcode\":\"PASSCODEZZ\"}]}")]
+        [InlineData("{\"devices\":[{\"did\":\"a/b\",\"passcode\":\"PASSCODEZZ\"}]}")]
+        [InlineData("{\"devices\":[{\"did\":\"a+b\",\"passcode\":\"PASSCODEZZ\"}]}")]
+        [InlineData("{\"devices\":[{\"did\":\"a b\",\"passcode\":\"PASSCODEZZ\"}]}")]
         [InlineData("{\"devices\":[{\"did\":\"DID\"}]}")]
         [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"\"}]}")]
         [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"PA SS\"}]}")]
-        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":[\"PASS\"]}]}")]
+        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":[\"PASSCODEZZ\"]}]}")]
         public async Task A_malformed_did_or_passcode_in_a_bind_is_9016_and_binds_nothing(string bodyTemplate)
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
             (string uid, string token) = await cloud.RegisterAsync("ivy");
-            string did = await cloud.RegisterDeviceAsync("m", "PASS");
+            string did = await cloud.RegisterDeviceAsync("m", "PASSCODEZZ");
 
             // A good entry first: it must not be bound either, because the request is refused as a whole.
-            string body = bodyTemplate.Replace("\"devices\":[", "\"devices\":[{\"did\":\"" + did + "\",\"passcode\":\"PASS\"},", StringComparison.Ordinal);
+            string body = bodyTemplate.Replace("\"devices\":[", "\"devices\":[{\"did\":\"" + did + "\",\"passcode\":\"PASSCODEZZ\"},", StringComparison.Ordinal);
             (await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", body, token: token)).AssertError(400, 9016);
             Assert.False(cloud.Store.IsBound(uid, did));
         }
@@ -197,9 +197,9 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         [InlineData("{\"devices\":[]}")]
         [InlineData("{\"devices\":{}}")]
         [InlineData("{\"devices\":[\"DID\"]}")]
-        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"PASS\",\"remark\":5}]}")]
-        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"PASS\",\"dev_alias\":false}]}")]
-        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"PASS\"}]")]
+        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"PASSCODEZZ\",\"remark\":5}]}")]
+        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"PASSCODEZZ\",\"dev_alias\":false}]}")]
+        [InlineData("{\"devices\":[{\"did\":\"DID\",\"passcode\":\"PASSCODEZZ\"}]")]
         [InlineData("[]")]
         public async Task A_malformed_bind_body_is_9015(string body)
         {
@@ -213,7 +213,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
             (_, string token) = await cloud.RegisterAsync("kate");
-            object[] many = Enumerable.Range(0, 101).Select(i => (object)new { did = "d" + i, passcode = "PASS" }).ToArray();
+            object[] many = Enumerable.Range(0, 101).Select(i => (object)new { did = "d" + i, passcode = "PASSCODEZZ" }).ToArray();
             (await cloud.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(many), token: token)).AssertError(400, 9015);
         }
 

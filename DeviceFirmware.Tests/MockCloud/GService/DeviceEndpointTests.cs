@@ -37,10 +37,10 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         public async Task Registering_again_with_the_same_product_and_mac_keeps_the_did()
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
-            string first = await cloud.RegisterDeviceAsync("same-mac", "PASSONE");
-            string again = await cloud.RegisterDeviceAsync("same-mac", "PASSTWO");
+            string first = await cloud.RegisterDeviceAsync("same-mac", "PASSONEAAA");
+            string again = await cloud.RegisterDeviceAsync("same-mac", "PASSTWOBBB");
             Assert.Equal(first, again);
-            Assert.True(cloud.Store.IsDevice(first, "PASSTWO"));
+            Assert.True(cloud.Store.IsDevice(first, "PASSTWOBBB"));
         }
 
         [Fact]
@@ -49,12 +49,12 @@ namespace DeviceFirmware.Tests.MockCloud.GService
             await using TestCloud cloud = await TestCloud.StartAsync();
             var request = new HttpRequestMessage(HttpMethod.Post, "/dev/devices")
             {
-                Content = new StringContent("product_key=pk0123456789abcdef&mac=a+b%26c%3Dd%C3%A9&passcode=P%2BQ", Encoding.UTF8, "application/x-www-form-urlencoded"),
+                Content = new StringContent("product_key=pk0123456789abcdef&mac=a+b%26c%3Dd%C3%A9&passcode=P%2BQRSTUVWXY", Encoding.UTF8, "application/x-www-form-urlencoded"),
             };
             Reply reply = await cloud.SendAsync(request);
             Assert.Equal(HttpStatusCode.Created, reply.Status);
             DeviceRecord device = cloud.Store.GetDevice(reply.Text.Substring(4))!;
-            Assert.Equal(("a b&c=d\u00e9", "P+Q"), (device.Mac, device.Passcode));
+            Assert.Equal(("a b&c=d\u00e9", "P+QRSTUVWXY"), (device.Mac, device.Passcode));
         }
 
         [Fact]
@@ -121,7 +121,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         public async Task Provisioning_answers_the_m2m_address_and_the_server_time_as_text()
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
-            string did = await cloud.RegisterDeviceAsync("m", "PASS");
+            string did = await cloud.RegisterDeviceAsync("m", "PASSCODEZZ");
             Reply reply = await cloud.GetAsync("/dev/devices/" + did, appId: null);
             Assert.Equal(HttpStatusCode.OK, reply.Status);
             Assert.Equal("text/plain", reply.ContentType);

@@ -60,6 +60,28 @@ namespace DeviceFirmware.Tests.MockCloud.GService
     public class GServiceLoggingTests
     {
         [Fact]
+        public async Task A_client_chosen_path_and_form_key_are_logged_escaped_and_cut()
+        {
+            var provider = new CapturingLoggerProvider();
+            using ILoggerFactory loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(provider));
+            await using (TestCloud cloud = await TestCloud.StartAsync(loggers))
+            {
+                // A repeated form key is named in the refusal's detail; this one holds CR, LF, ESC and 2,000 characters.
+                string key = "k%0D%0Aforged%1B%07" + new string('x', 2000);
+                var request = new HttpRequestMessage(HttpMethod.Post, "/dev/devices")
+                {
+                    Content = new StringContent($"{key}=1&{key}=2", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+                };
+                (await cloud.SendAsync(request)).AssertError(400, 9015);
+            }
+
+            string refused = provider.Lines.Select(l => l.Text).Single(t => t.Contains("refused with 9015", StringComparison.Ordinal));
+            Assert.DoesNotContain(refused, c => c is '\r' or '\n' or '\u001b' or '\u0007');
+            Assert.Contains("k\\x0d\\x0aforged\\x1b\\x07", refused, StringComparison.Ordinal);
+            Assert.True(refused.Length < 1000, $"a log line of {refused.Length} characters");
+        }
+
+        [Fact]
         public async Task Every_account_and_device_action_is_logged_without_any_password_token_or_passcode()
         {
             var provider = new CapturingLoggerProvider();
@@ -80,7 +102,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
                 Reply login = await cloud.PostJsonAsync("/app/login", new { username = "alice", password });
                 string token = login.Json().GetProperty("token").GetString()!;
                 secrets.Add(token);
-                Reply anonymous = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-1" });
+                Reply anonymous = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-1-0123456789" });
                 secrets.Add(anonymous.Json().GetProperty("token").GetString()!);
                 (await cloud.PostJsonAsync("/app/login", new { username = "alice", password = password + "-wrong" })).AssertError(400, 9020);
                 secrets.Add(password + "-wrong");

@@ -22,8 +22,8 @@ namespace DeviceFirmware.Tests.MockCloud.GService
             await using (TestCloud first = await TestCloud.StartAsync(dataSource: db.Path, clock: clock))
             {
                 (uid, token) = await first.RegisterAsync("alice", "secret");
-                did = await first.RegisterDeviceAsync("a0b1c2d3e4f5", "PASSCODE");
-                Reply bind = await first.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASSCODE", remark = "desk" }), token: token);
+                did = await first.RegisterDeviceAsync("a0b1c2d3e4f5", "PASSCODEXY");
+                Reply bind = await first.SendJsonAsync(HttpMethod.Post, "/app/bindings", TestCloud.Devices(new { did, passcode = "PASSCODEXY", remark = "desk" }), token: token);
                 Assert.Equal(HttpStatusCode.OK, bind.Status);
             }
 
@@ -34,12 +34,12 @@ namespace DeviceFirmware.Tests.MockCloud.GService
             JsonElement device = Assert.Single(list.Json().GetProperty("devices").EnumerateArray());
             Assert.Equal(did, device.GetProperty("did").GetString());
             Assert.Equal("desk", device.GetProperty("remark").GetString());
-            Assert.Equal("PASSCODE", device.GetProperty("passcode").GetString());
+            Assert.Equal("PASSCODEXY", device.GetProperty("passcode").GetString());
 
             Reply login = await second.PostJsonAsync("/app/login", new { username = "alice", password = "secret" });
             Assert.Equal(uid, login.Json().GetProperty("uid").GetString());
             Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/dev/devices/" + did)).Status);
-            Assert.Equal(did, await second.RegisterDeviceAsync("a0b1c2d3e4f5", "PASSCODE"));
+            Assert.Equal(did, await second.RegisterDeviceAsync("a0b1c2d3e4f5", "PASSCODEXY"));
             (await second.PostJsonAsync("/app/users", new { username = "alice", password = "x" })).AssertError(400, 9019);
         }
     }

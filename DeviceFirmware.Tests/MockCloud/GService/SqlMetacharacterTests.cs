@@ -34,10 +34,14 @@ namespace DeviceFirmware.Tests.MockCloud.GService
             (await cloud.PostJsonAsync("/app/login", new { username = text, password = text + "x" })).AssertError(400, 9020);
             Assert.Equal(HttpStatusCode.Created, (await cloud.PostJsonAsync("/app/users", new { email = "a@" + text, password = text })).Status);
             Assert.Equal(HttpStatusCode.OK, (await cloud.PostJsonAsync("/app/login", new { username = "a@" + text, password = text })).Status);
-            Assert.Equal(HttpStatusCode.Created, (await cloud.PostJsonAsync("/app/users", new { phone_id = text })).Status);
+
+            // A phone id is [0-9A-Za-z._:-] only (it is a secret, not free text): metacharacters are refused, not stored.
+            (await cloud.PostJsonAsync("/app/users", new { phone_id = text })).AssertError(400, 9015);
 
             // Device product key, MAC, passcode (a passcode has no spaces) and type.
-            string passcode = text.Replace(" ", "", System.StringComparison.Ordinal);
+            // (a passcode has 10–32 characters: short texts are padded, long ones cut).
+            string passcode = text.Replace(" ", "", System.StringComparison.Ordinal).PadRight(10, 'X');
+            if (passcode.Length > 32) passcode = passcode.Substring(0, 32);
             Reply device = await cloud.PostFormAsync("/dev/devices", ("product_key", text), ("mac", text), ("passcode", passcode), ("type", text.Length > 32 ? text.Substring(0, 32) : text));
             Assert.True(device.Status == HttpStatusCode.Created, device.Text);
             string did = device.Text.Substring(4);

@@ -37,8 +37,8 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         public async Task Register_anonymously_by_phone_id_gives_the_same_uid_each_time()
         {
             await using TestCloud cloud = await TestCloud.StartAsync();
-            Reply first = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-123" });
-            Reply second = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-123" });
+            Reply first = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-123-4567890ab" });
+            Reply second = await cloud.PostJsonAsync("/app/users", new { phone_id = "phone-123-4567890ab" });
             Assert.Equal(HttpStatusCode.Created, first.Status);
             Assert.Equal(HttpStatusCode.Created, second.Status);
             Assert.Equal(first.Json().GetProperty("uid").GetString(), second.Json().GetProperty("uid").GetString());

@@ -69,6 +69,25 @@ public sealed class M2mPingAndRetainTests
     }
 
     [Fact]
+    public async Task Retained_dev2app_from_a_device_is_relayed_but_never_handed_to_a_later_subscriber()
+    {
+        await using M2mTestCloud cloud = await StartAsync();
+        await using TestClient device = await cloud.DeviceAsync(D1, Passcode1);
+        await using TestClient early = await cloud.AppAsync(A);
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await early.SubscribeAsync($"dev2app/{D1}"));
+        byte[] retained = Frame();
+        await device.PublishAsync($"dev2app/{D1}", retained, retain: true);
+        await early.WaitForAsync(retained, "the retained-flagged status, relayed now");
+
+        await using TestClient late = await cloud.AppAsync(B);
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS1, await late.SubscribeAsync($"dev2app/{D1}"));
+        byte[] marker = Frame();
+        await device.PublishAsync($"dev2app/{D1}", marker);
+        await late.WaitForAsync(marker, "the marker");
+        Assert.False(late.HasReceived(retained), "a retained dev2app frame was replayed to an App subscribing later");
+    }
+
+    [Fact]
     public async Task Retained_app2dev_is_still_relayed_once_to_a_subscribed_device()
     {
         await using M2mTestCloud cloud = await StartAsync();

@@ -20,7 +20,8 @@ namespace DeviceFirmware.Iot.Simulation;
 /// <c>POST /pins/{n}/release</c>, <c>PUT /pins/{n}</c> <c>{"level": true|false|null}</c>, <c>GET /sensor</c>,
 /// <c>PUT /sensor</c> <c>{"temperature": t, "humidity": h}</c>, <c>POST /sensor/fail</c>, <c>POST /sensor/recover</c>.
 /// Errors are <c>{"error": "..."}</c> with 400 (bad pin number, driving an output, bad JSON or values),
-/// 404 (no such GPIO or route), 405 (wrong method, with <c>Allow</c>), 413 (body over 4 KiB).
+/// 403 (a cross-origin request or a foreign Host: <see cref="SimControlRequestGuard"/>), 404 (no such GPIO or route),
+/// 405 (wrong method, with <c>Allow</c>), 413 (body over 4 KiB), 415 (POST or PUT without <c>Content-Type: application/json</c>).
 /// </remarks>
 public sealed class SimControlServer : IAsyncDisposable
 {
@@ -202,10 +203,13 @@ public sealed class SimControlServer : IAsyncDisposable
         SimControlResponse response;
         try
         {
-            byte[]? body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-            response = body is null
+            HttpListenerRequest request = context.Request;
+            SimControlResponse? refused = SimControlRequestGuard.Check(
+                request.HttpMethod, request.Headers["Origin"], request.Headers["Sec-Fetch-Site"], request.Headers["Host"], request.ContentType, Port, IsLoopback(host));
+            byte[]? body = refused is null ? await ReadBodyAsync(request).ConfigureAwait(false) : [];
+            response = refused ?? (body is null
                 ? SimControlApi.Error(413, $"The body is larger than {MaxBodyBytes} bytes.")
-                : api.Handle(context.Request.HttpMethod, context.Request.Url?.AbsolutePath ?? "/", body);
+                : api.Handle(request.HttpMethod, request.Url?.AbsolutePath ?? "/", body));
         }
 #pragma warning disable CA1031 // One bad request (or a throwing pin callback) must not stop the server; the client gets a 500 with the reason.
         catch (Exception e)

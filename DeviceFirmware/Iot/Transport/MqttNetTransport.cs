@@ -26,6 +26,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     private readonly FirmwareInbox inbox;
     private readonly ILogger logger;
     private readonly MqttClientFactory factory = new();
+    private readonly LimitedMqttClientAdapterFactory adapters;
     private readonly BrokerCertificateCheck? certificateCheck;
     private readonly MqttAttempts attempts;
     private Task lastSend = Task.CompletedTask;
@@ -38,6 +39,11 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         this.inbox = inbox;
         this.logger = logger;
         attempts = new MqttAttempts(CloseClientAsync);
+
+        // A packet over the protocol's largest frame ends the connection before its body is read (MqttPacketLimits).
+        adapters = new LimitedMqttClientAdapterFactory(
+            MqttPacketLimits.MaxPacketBytes,
+            (declared, limit) => logger.LogWarning("Broker sent a packet of {Declared} bytes (limit {Limit}): connection closed", declared, limit));
         if (connection.Tls) certificateCheck = new BrokerCertificateCheck(connection.CaFile);
     }
 
@@ -55,7 +61,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     /// <inheritdoc/>
     public void BeginConnect(string clientId, string userName, string password, int keepAliveSeconds, string subscribeTopic)
     {
-        IMqttClient fresh = factory.CreateMqttClient();
+        IMqttClient fresh = factory.CreateMqttClient(adapters);
         int attempt = attempts.Begin(fresh, out CancellationToken cancel);
         fresh.ApplicationMessageReceivedAsync += e =>
         {

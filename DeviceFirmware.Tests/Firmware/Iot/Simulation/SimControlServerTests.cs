@@ -219,9 +219,9 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Simulation
         private async Task<JsonElement> Call(HttpMethod method, string path, HttpStatusCode expected, string? body = null)
         {
             using var request = new HttpRequestMessage(method, path);
-            if (body is not null)
+            if (body is not null || method == HttpMethod.Post || method == HttpMethod.Put)
             {
-                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(body ?? string.Empty, Encoding.UTF8, "application/json");
             }
 
             using HttpResponseMessage response = await http.SendAsync(request);
