@@ -29,14 +29,15 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             client.ApplicationMessageReceivedAsync += e =>
             {
                 byte[] payload = e.ApplicationMessage.Payload.ToArray();
+                var reader = new FrameReader();
                 if (e.ApplicationMessage.Topic.Count(c => c == '/') == 1)
                 {
-                    // dev2app/<DID>: a status broadcast (only subscribed by SubscribeBroadcastsAsync).
-                    broadcast?.TrySetResult(true);
+                    // dev2app/<DID> (only subscribed by SubscribeBroadcastsAsync): the firmware's status broadcast is a
+                    // 0x0091; the cloud's 0x0092 online/offline notices share the topic and are not it.
+                    if (reader.Decode(payload, 0, payload.Length) == FrameError.None && reader.Command == GizwitsCommand.BusinessReply) broadcast?.TrySetResult(true);
                     return Task.CompletedTask;
                 }
 
-                var reader = new FrameReader();
                 if (reader.Decode(payload, 0, payload.Length) == FrameError.None && pending.TryRemove(reader.Sn, out TaskCompletionSource<bool>? done)) done.TrySetResult(true);
                 return Task.CompletedTask;
             };

@@ -109,6 +109,10 @@ namespace DeviceFirmware.Benchmarks.Startup
 
             long rssAfter = firmware.Rss();
             if (!firmware.Stop(20)) throw new InvalidOperationException(build.Name + " did not stop within 20 s of SIGTERM");
+
+            // A status broadcast still in flight from this process (after the last command, or its safe levels at
+            // SIGTERM) must not be taken for the next process's first one.
+            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
             return new Sample(startMs, rssIdle, rssAfter, lost);
         }
 
