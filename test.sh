@@ -11,6 +11,7 @@ echo "== tools"
 # - iproute2 + nftables: the HIL network-fault tests (firmware in its own netns, faults injected with nft; root only);
 # - qemu-user + the arm64 C/C++ runtime: the firmware's linux-arm64 build run under qemu-aarch64 (the Pi's CPU);
 # - chromium: the web console's browser tests (Playwright drives Debian's chromium; its own browser download cannot work).
+# - clang, lld, llvm (llvm-objcopy) + the arm64 C start files and libgcc: the NativeAOT cross-compile of the Pi binary.
 has() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
 need=()
 { has mosquitto && has mosquitto_sub; } || need+=(mosquitto mosquitto-clients)
@@ -21,6 +22,11 @@ has qemu-aarch64 || need+=(qemu-user)
 [ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || need+=(libstdc++6-arm64-cross)
 [ -e /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 ] || need+=(libgcc-s1-arm64-cross)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+has clang || need+=(clang)
+has ld.lld || need+=(lld)
+has llvm-objcopy || need+=(llvm)
+[ -e /usr/aarch64-linux-gnu/lib/crt1.o ] || need+=(libc6-dev-arm64-cross)
+[ -e /usr/lib/gcc-cross/aarch64-linux-gnu/12/crtbegin.o ] || need+=(libgcc-12-dev-arm64-cross)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive

@@ -24,15 +24,21 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             sim = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simPort}/") };
         }
 
-        public static FirmwareProcess Start(string root, string did, string passcode, int mqttPort, int simPort)
+        /// <summary>The Release build on the JIT: <c>dotnet DeviceFirmware.dll</c>.</summary>
+        public static string[] JitCommand(string root) => new[] { "dotnet", Path.Combine(root, "DeviceFirmware", "bin", "Release", "net10.0", "DeviceFirmware.dll") };
+
+        public static FirmwareProcess Start(string root, string did, string passcode, int mqttPort, int simPort) =>
+            Start(JitCommand(root), root, did, passcode, mqttPort, simPort);
+
+        /// <summary>Starts <paramref name="command"/> (a program and its first arguments) as the firmware on the simulated board.</summary>
+        public static FirmwareProcess Start(string[] command, string root, string did, string passcode, int mqttPort, int simPort)
         {
-            string dll = Path.Combine(root, "DeviceFirmware", "bin", "Release", "net10.0", "DeviceFirmware.dll");
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string arg in new[]
+            var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string arg in command.Skip(1).Concat(new[]
             {
-                dll, "--board", "simulated", "--did", did, "--passcode", passcode, "--m2m", $"127.0.0.1:{mqttPort}",
+                "--board", "simulated", "--did", did, "--passcode", passcode, "--m2m", $"127.0.0.1:{mqttPort}",
                 "--product", Path.Combine(root, "hardware", "products", "gokit.json"), "--sim-control", $"127.0.0.1:{simPort}", "--log-level", "error",
-            })
+            }))
             {
                 info.ArgumentList.Add(arg);
             }
@@ -57,14 +63,34 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             }
         }
 
+        /// <summary>The process id.</summary>
+        public int Id => process.Id;
+
+        /// <summary>The resident set size from <c>/proc/&lt;pid&gt;/status</c> (VmRSS), without touching the process.</summary>
+        public long Rss()
+        {
+            string? rssLine = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return rssLine is null ? -1 : long.Parse(rssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+
+        /// <summary>SIGTERM (a clean stop: safe levels, DISCONNECT) and waits up to <paramref name="seconds"/> for the exit.</summary>
+        public bool Stop(int seconds)
+        {
+            if (process.HasExited) return true;
+            using (Process kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) }))
+            {
+                kill.WaitForExit();
+            }
+
+            return process.WaitForExit(seconds * 1000);
+        }
+
         /// <summary>The firmware's managed heap (inside the process) and resident set size (from /proc).</summary>
         public async Task<(long ManagedHeap, long Rss)> MemoryAsync()
         {
             using JsonDocument json = JsonDocument.Parse(await sim.GetStringAsync(new Uri("process", UriKind.Relative)).ConfigureAwait(false));
             long heap = json.RootElement.GetProperty("managedHeapBytes").GetInt64();
-            string? rssLine = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            long rss = rssLine is null ? -1 : long.Parse(rssLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            return (heap, rss);
+            return (heap, Rss());
         }
 
         public void Dispose()

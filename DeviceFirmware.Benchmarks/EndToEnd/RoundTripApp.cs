@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DeviceFirmware.Protocol.Frames;
@@ -19,6 +20,7 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
         private readonly IMqttClient client;
         private readonly ConcurrentDictionary<uint, TaskCompletionSource<bool>> pending = new();
         private readonly string clientId;
+        private TaskCompletionSource<bool>? broadcast;
 
         private RoundTripApp(IMqttClient client, string clientId)
         {
@@ -28,6 +30,14 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             {
                 byte[] payload = e.ApplicationMessage.Payload.ToArray();
                 var reader = new FrameReader();
+                if (e.ApplicationMessage.Topic.Count(c => c == '/') == 1)
+                {
+                    // dev2app/<DID> (only subscribed by SubscribeBroadcastsAsync): the firmware's status broadcast is a
+                    // 0x0091; the cloud's 0x0092 online/offline notices share the topic and are not it.
+                    if (reader.Decode(payload, 0, payload.Length) == FrameError.None && reader.Command == GizwitsCommand.BusinessReply) broadcast?.TrySetResult(true);
+                    return Task.CompletedTask;
+                }
+
                 if (reader.Decode(payload, 0, payload.Length) == FrameError.None && pending.TryRemove(reader.Sn, out TaskCompletionSource<bool>? done)) done.TrySetResult(true);
                 return Task.CompletedTask;
             };
@@ -47,6 +57,21 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
             }
 
             return app;
+        }
+
+        /// <summary>Also receives the status broadcasts of <paramref name="did"/> (<c>dev2app/&lt;DID&gt;</c>).</summary>
+        public async Task SubscribeBroadcastsAsync(string did)
+        {
+            MqttClientSubscribeResult result = await client.SubscribeAsync($"dev2app/{did}").ConfigureAwait(false);
+            if (!GrantedAll(result)) throw new InvalidOperationException("broadcast subscription refused for " + did);
+        }
+
+        /// <summary>Completes at the next status broadcast received after this call.</summary>
+        public Task NextBroadcast()
+        {
+            var next = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            broadcast = next;
+            return next.Task;
         }
 
         /// <summary>One round trip in microseconds, or -1 when nothing came back within <paramref name="timeout"/> (a lost reply).</summary>

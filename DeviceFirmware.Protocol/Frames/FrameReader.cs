@@ -10,6 +10,11 @@ namespace DeviceFirmware.Protocol.Frames
     /// </summary>
     public sealed class FrameReader
     {
+        // Fixed header (4) + one-byte variable length + flags + command word: the shortest frame, and the longest whose
+        // variable length (count − 5) still fits in one byte (≤ 127).
+        private const int FastMinLength = 8;
+        private const int FastMaxLength = 132;
+
         private bool commandFieldsSet;
 
         /// <summary>The buffer of the last decode.</summary>
@@ -93,7 +98,40 @@ namespace DeviceFirmware.Protocol.Frames
         /// </summary>
         public FrameError Decode(byte[] buffer, int offset, int count)
         {
-            Buffer = buffer;
+            // The hot path: business data (0x0090/0x0091/0x0093/0x0094) whose variable length takes one byte, i.e. every
+            // App command and status of up to 127 bytes after the length. It only ever accepts, setting the same fields
+            // as the full decode; anything else (every malformed frame included) goes through DecodeFull, which says
+            // what is wrong. After a 0x0010/0x0012/0x0092 the full decode runs once more to clear their fields.
+            if (count >= FastMinLength && count <= FastMaxLength && !commandFieldsSet && buffer != null && offset >= 0 && offset <= buffer.Length - count)
+            {
+                // One byte of length equal to the bytes that follow it; fixed header 00 00 00 03; command word 00 9x.
+                if (buffer[offset + 4] == count - 5 && buffer[offset + 3] == FrameLimits.ProtocolVersion
+                    && (buffer[offset] | buffer[offset + 1] | buffer[offset + 2] | buffer[offset + 6]) == 0)
+                {
+                    int command = buffer[offset + 7];
+                    if (command == 0x90 || command == 0x91)
+                    {
+                        Sn = 0;
+                        BodyOffset = offset + 8;
+                        return Accept(buffer, offset, count, command);
+                    }
+
+                    if ((command == 0x93 || command == 0x94) && count >= FastMinLength + FrameLimits.SnLength)
+                    {
+                        Sn = BigEndian.ReadUInt32(buffer, offset + 8);
+                        BodyOffset = offset + 12;
+                        return Accept(buffer, offset, count, command);
+                    }
+                }
+            }
+
+            return DecodeFull(buffer, offset, count);
+        }
+
+        /// <summary>The decode without the hot path: every check, in order, with the error and its offset.</summary>
+        internal FrameError DecodeFull(byte[] buffer, int offset, int count)
+        {
+            if (Buffer != buffer) Buffer = buffer;
             FrameOffset = offset;
             Sn = 0;
             Flags = 0;
@@ -158,6 +196,21 @@ namespace DeviceFirmware.Protocol.Frames
                     break;
             }
 
+            Error = FrameError.None;
+            ErrorOffset = -1;
+            return FrameError.None;
+        }
+
+        // The hot path's success: header fields (Sn and BodyOffset already set) and no error.
+        private FrameError Accept(byte[] buffer, int offset, int count, int command)
+        {
+            // A receive loop decodes from the same buffer every time: storing the reference again would cost a GC write
+            // barrier per frame (a third of the hot path's time on .NET).
+            if (Buffer != buffer) Buffer = buffer;
+            FrameOffset = offset;
+            Flags = buffer[offset + 5];
+            Command = (ushort)command;
+            BodyLength = offset + count - BodyOffset;
             Error = FrameError.None;
             ErrorOffset = -1;
             return FrameError.None;

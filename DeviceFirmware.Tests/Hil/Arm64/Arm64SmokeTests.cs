@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading.Tasks;
 using DeviceFirmware.MockCloud.App;
 using DeviceFirmware.Protocol;
@@ -14,9 +15,9 @@ using Xunit.Abstractions;
 namespace DeviceFirmware.Tests.Hil.Arm64
 {
     /// <summary>
-    /// HIL on the Raspberry Pi's CPU: the firmware published self-contained for linux-arm64 runs under qemu-aarch64
-    /// (user-mode emulation, Debian's arm64 libraries) against the mock cloud on loopback and passes the smoke
-    /// scenario: it registers and connects, a write moves the pin and is answered with the sn, the status is
+    /// HIL on the Raspberry Pi's CPU: the firmware published for linux-arm64, self-contained (JIT) and as one native
+    /// binary (NativeAOT, what hardware/README.md installs on a Pi), runs under qemu-aarch64 (user-mode emulation,
+    /// Debian's arm64 libraries) against the mock cloud on loopback and passes the smoke scenario: it registers and connects, a write moves the pin and is answered with the sn, the status is
     /// broadcast, a 0x0010 is acknowledged with 0x0011 and darkens the LED, and SIGTERM stops it cleanly.
     /// </summary>
     // "HIL": the collection of the HIL scenarios (one at a time, so real processes do not race a 2-core CPU).
@@ -28,14 +29,28 @@ namespace DeviceFirmware.Tests.Hil.Arm64
         public Arm64SmokeTests(ITestOutputHelper output) => this.output = output;
 
         [SkippableFact]
-        public async Task The_arm64_build_boots_under_qemu_and_speaks_the_protocol()
+        public Task The_arm64_build_boots_under_qemu_and_speaks_the_protocol() =>
+            SmokeAsync(Arm64Build.Command(output, nameof(The_arm64_build_boots_under_qemu_and_speaks_the_protocol)));
+
+        [SkippableFact]
+        public async Task The_arm64_native_build_boots_under_qemu_and_speaks_the_protocol()
         {
-            string[] command = Arm64Build.Command(output, nameof(Arm64SmokeTests));
+            string[] command = Arm64Build.Command(output, nameof(The_arm64_native_build_boots_under_qemu_and_speaks_the_protocol), native: true);
+
+            // One file and no .NET beside it: no managed assembly and no runtime library was published with it.
+            string folder = Path.GetDirectoryName(command[^1])!;
+            Assert.Empty(Directory.GetFiles(folder, "*.dll"));
+            Assert.False(File.Exists(Path.Combine(folder, "libcoreclr.so")), "the native build must not carry the CoreCLR runtime");
+            await SmokeAsync(command);
+        }
+
+        private async Task SmokeAsync(string[] command)
+        {
             Assert.True(Arm64Build.IsAarch64Elf(command[^1]), command[^1] + " is not an AArch64 ELF program");
 
             await using HilWorld world = HilWorld.Start(output);
             world.FirmwareCommand = command;
-            world.FirmwareStartSeconds = 180; // Emulated and JIT-compiling: seconds where the native build takes a fraction.
+            world.FirmwareStartSeconds = 180; // Emulated (and, for the self-contained build, JIT-compiling): give it time.
             // A given passcode: a drawn one comes from RandomNumberGenerator, which on Linux needs libssl, and Debian has
             // no arm64 libssl for qemu's sysroot (the firmware aborts with "No usable version of libssl was found").
             HilFirmware device = world.StartFirmware("firmware-arm64", "--passcode", "ARMSMOKEPI");

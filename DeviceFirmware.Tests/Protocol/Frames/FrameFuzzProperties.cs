@@ -114,6 +114,33 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
+        public void DecodeAgreesWithTheFullDecodeFieldByField()
+        {
+            // Decode's hot path (one-byte varlen business frames) must accept exactly what the full decode accepts, with
+            // the same fields. Both readers see the same sequence of inputs (inside a padded buffer), so a reader whose
+            // last frame was a 0x0010/0x0012/0x0092 is covered too; a failure must match in error and offset.
+            var hot = new FrameReader();
+            var full = new FrameReader();
+            int fast = 0;
+            Gen.Select(AnyInput, Gen.Int[0, 3]).Sample((input, pad) =>
+            {
+                byte[] buffer = new byte[input.Length + 2 * pad];
+                input.CopyTo(buffer, pad);
+                Assert.Equal(full.DecodeFull(buffer, pad, input.Length), hot.Decode(buffer, pad, input.Length));
+                Assert.Equal(Fields(full), Fields(hot));
+                if (hot.Error == FrameError.None && GizwitsCommand.CarriesBusinessData(hot.Command) && input.Length <= 132) fast++;
+            }, iter: 20000, threads: 1);
+            Assert.True(fast > 1000, $"only {fast} inputs took the hot path");
+        }
+
+        private static string Fields(FrameReader r) =>
+            r.Error == FrameError.None
+                ? string.Join(",", r.FrameOffset, r.Flags, r.Command, r.Sn, r.BodyOffset, r.BodyLength, r.Settings, r.LogLevel, r.TagOffset, r.TagLength,
+                    r.SourceOffset, r.SourceLength, r.ContentOffset, r.ContentLength, r.MacOffset, r.MacLength, r.PasscodeOffset, r.PasscodeLength,
+                    r.Online, r.ProtocolVersion, r.BusinessVersionOffset, r.BusinessVersionLength, r.ErrorOffset)
+                : string.Join(",", r.Error, r.ErrorOffset);
+
+        [Fact]
         public void MutationsAreSometimesAccepted()
         {
             // Guards the generators: if no input ever decoded, the re-encode branch above would never run.

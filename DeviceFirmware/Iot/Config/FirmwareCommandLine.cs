@@ -17,14 +17,6 @@ public static class FirmwareCommandLine
     /// <summary>Exit code for a usage or configuration error.</summary>
     public const int UsageError = 2;
 
-    // Unknown keys are refused: a misspelt "pasccode" must be an error, not a silently ignored setting.
-    private static readonly JsonSerializerOptions FileJson = new()
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
     private static readonly Option<FileInfo?> ConfigOption = new("--config") { Description = "JSON configuration file (keys as in FirmwareOptions: did, passcode, m2m, tls, product, board, logLevel, ...)" };
     private static readonly Option<string?> DidOption = new("--did") { Description = "Device DID (omit to register over HTTP with --gservice)" };
     private static readonly Option<string?> PasscodeOption = new("--passcode") { Description = "Device passcode (M2M password)" };
@@ -118,7 +110,7 @@ public static class FirmwareCommandLine
         error = "";
         try
         {
-            options = JsonSerializer.Deserialize<FirmwareOptions>(File.ReadAllText(path), FileJson);
+            options = JsonSerializer.Deserialize(File.ReadAllText(path), ConfigFileJson.Default.FirmwareOptions);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,7 @@ namespace DeviceFirmware.Iot.Hosting;
 
 /// <summary>
 /// The pins and the sensor the core drives, for the board named in the options: the simulated board (with its control
-/// API when asked) or real GPIO/I2C through System.Device.Gpio and Iot.Device.Bindings.
+/// API when asked) or real GPIO/I2C through System.Device.Gpio.
 /// </summary>
 public sealed class BoardHardware : IAsyncDisposable
 {

@@ -28,7 +28,7 @@ public static class StateFile
         if (!File.Exists(path)) return true;
         try
         {
-            identity = JsonSerializer.Deserialize<DeviceIdentity>(File.ReadAllText(path));
+            identity = JsonSerializer.Deserialize(File.ReadAllText(path), StateFileJson.Default.DeviceIdentity);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -52,7 +52,7 @@ public static class StateFile
         string? folder = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(identity));
+        File.WriteAllText(temp, JsonSerializer.Serialize(identity, StateFileJson.Default.DeviceIdentity));
 
         // The passcode is the device's M2M password: readable by the firmware's user only.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);

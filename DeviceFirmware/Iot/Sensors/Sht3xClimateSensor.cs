@@ -1,39 +1,47 @@
 #nullable enable
 using System;
 using System.Device.I2c;
+using System.Threading;
 using DeviceFirmware.Core.Board;
-using Iot.Device.Sht3x;
+using DeviceFirmware.Nano.Sensors;
 
 namespace DeviceFirmware.Iot.Sensors;
 
 /// <summary>
-/// The climate sensor seam over the Iot.Device.Sht3x binding and any <see cref="I2cDevice"/>: the Pi's I2C bus or
-/// the simulated board's <see cref="Simulation.SimulatedClimateSensor"/>. <see cref="TryRead"/> never throws; an
-/// unplugged chip at start-up is retried on every read, so the sensor may be connected later.
+/// The climate sensor seam over a Sensirion SHT3x on any <see cref="I2cDevice"/>: the Pi's I2C bus or the simulated
+/// board's <see cref="Simulation.SimulatedClimateSensor"/>. One single-shot measurement per read (command 0x2400: high
+/// repeatability, no clock stretching), 20 ms wait, six bytes checked by <see cref="Sht3xFrame"/> (the ESP32 build's
+/// decoder: both CRCs, then the datasheet's conversion). <see cref="TryRead"/> never throws: a missing chip (the
+/// transfer throws) and a corrupted answer (a CRC mismatch) are both "no reading", so the core sets the fault point;
+/// a chip plugged in later is read on the next poll.
 /// </summary>
 /// <remarks>
-/// Iot.Device.Sht3x 4.2.0 reports a missing chip (the I2C transfer throws) but not a CRC error: it silently keeps
-/// the previous values. So a corrupted answer is not seen here; a missing chip is.
+/// Written here rather than over the Iot.Device.Sht3x binding: the binding answers in UnitsNet quantities, and
+/// UnitsNet's default converter registers its conversions by reflection, which the NativeAOT (one native binary) build
+/// cannot keep (trim warning IL2104/IL2075); it also silently keeps its previous values on a CRC error and takes one
+/// measurement per property (two per read). Iot.Device.Bindings stays for the simulated I2C chip.
 /// </remarks>
 public sealed class Sht3xClimateSensor : ISensor, IDisposable
 {
+    /// <summary>Time the chip needs for a high-repeatability measurement (datasheet: 15.5 ms max).</summary>
+    public const int MeasurementMs = 20;
+
+    private static readonly byte[] MeasureHighRepeatability = { 0x24, 0x00 };
+
     private readonly object gate = new();
     private readonly I2cDevice device;
     private readonly bool ownsDevice;
-    private readonly Resolution resolution;
-    private Sht3x? binding;
+    private readonly byte[] answer = new byte[Sht3xFrame.Length];
     private bool disposed;
 
-    /// <summary>Wraps <paramref name="device"/>; the chip is reset on the first read, not here, so this never throws.</summary>
+    /// <summary>Wraps <paramref name="device"/>; nothing is sent to the chip before the first read, so this never throws.</summary>
     /// <param name="device">The I2C device at the chip's address.</param>
     /// <param name="ownsDevice">Dispose <paramref name="device"/> with this object (false when the simulated board owns it).</param>
-    /// <param name="resolution">The binding's repeatability setting.</param>
-    public Sht3xClimateSensor(I2cDevice device, bool ownsDevice = true, Resolution resolution = Resolution.High)
+    public Sht3xClimateSensor(I2cDevice device, bool ownsDevice = true)
     {
         ArgumentNullException.ThrowIfNull(device);
         this.device = device;
         this.ownsDevice = ownsDevice;
-        this.resolution = resolution;
     }
 
     /// <summary>Opens the chip on a Linux I2C bus (<c>/dev/i2c-<paramref name="busId"/></c>) at <paramref name="address"/>.</summary>
@@ -54,33 +62,20 @@ public sealed class Sht3xClimateSensor : ISensor, IDisposable
                 return false;
             }
 
-            double temperature;
-            double humidity;
             try
             {
-                // The binding resets the chip in its constructor; a chip missing at start-up throws there, so it is
-                // created on first success rather than once.
-                binding ??= new Sht3x(device, resolution);
-
-                // Each property is a full measurement on the wire (about 20 ms each).
-                temperature = binding.Temperature.DegreesCelsius;
-                humidity = binding.Humidity.Percent;
+                device.Write(MeasureHighRepeatability);
+                Thread.Sleep(MeasurementMs);
+                device.Read(answer);
             }
-#pragma warning disable CA1031 // The seam promises never to throw: any bus or binding failure is "no reading".
+#pragma warning disable CA1031 // The seam promises never to throw: any bus failure is "no reading".
             catch (Exception)
 #pragma warning restore CA1031
             {
                 return false;
             }
 
-            if (!double.IsFinite(temperature) || !double.IsFinite(humidity))
-            {
-                return false;
-            }
-
-            temperatureCelsius = temperature;
-            relativeHumidityPercent = humidity;
-            return true;
+            return Sht3xFrame.TryDecode(answer, 0, answer.Length, out temperatureCelsius, out relativeHumidityPercent);
         }
     }
 
@@ -97,15 +92,7 @@ public sealed class Sht3xClimateSensor : ISensor, IDisposable
             disposed = true;
             if (ownsDevice)
             {
-                // Sht3x.Dispose disposes the device too; without a binding dispose the device directly.
-                if (binding is not null)
-                {
-                    binding.Dispose();
-                }
-                else
-                {
-                    device.Dispose();
-                }
+                device.Dispose();
             }
         }
     }

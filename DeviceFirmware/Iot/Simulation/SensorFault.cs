@@ -14,8 +14,8 @@ public enum SensorFault
     Nack = 1,
 
     /// <summary>
-    /// Answers measurements with wrong CRC bytes, like a noisy bus. Note that Iot.Device.Sht3x 4.2.0 does not report
-    /// this: it silently keeps its previous values, so this fault is for showing that, not for the sensor-fault demo.
+    /// Answers measurements with wrong CRC bytes, like a noisy bus. The firmware's driver (Sht3xClimateSensor) reports
+    /// this as a failed read; the Iot.Device.Sht3x 4.2.0 binding would silently keep its previous values.
     /// </summary>
     BadCrc = 2,
 }

@@ -75,7 +75,7 @@ public sealed class SimulatedBoard : IDisposable
     /// <summary>The pin seam for the firmware.</summary>
     public IPinDriver PinDriver => pinDriver;
 
-    /// <summary>The sensor seam for the firmware: the real Sht3x binding reading <see cref="SensorDevice"/>.</summary>
+    /// <summary>The sensor seam for the firmware: the firmware's SHT3x driver reading <see cref="SensorDevice"/> over I2C.</summary>
     public ISensor Sensor => sensor;
 
     /// <summary>Number of GPIOs (0 … PinCount−1).</summary>

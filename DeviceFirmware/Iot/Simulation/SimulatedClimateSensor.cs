@@ -6,8 +6,8 @@ using System.IO;
 namespace DeviceFirmware.Iot.Simulation;
 
 /// <summary>
-/// A simulated Sensirion SHT3x on the I2C wire, so the real <c>Iot.Device.Sht3x.Sht3x</c> binding reads it
-/// through an <see cref="I2cDevice"/> exactly as it reads the chip on a Pi. Implements the commands the binding and
+/// A simulated Sensirion SHT3x on the I2C wire, so the firmware's driver (and the <c>Iot.Device.Sht3x.Sht3x</c>
+/// binding, in the tests) reads it through an <see cref="I2cDevice"/> exactly as it reads the chip on a Pi. Implements the commands the binding and
 /// a careful driver use: single-shot measurement (0x24xx, 0x2Cxx), soft reset (0x30A2), heater on/off
 /// (0x306D/0x3066), read/clear status (0xF32D/0x3041). Words are big-endian with a CRC-8 (polynomial 0x31, init
 /// 0xFF) after each, as in the datasheet. Temperature and humidity are set by the control surface.

@@ -11,7 +11,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Sensors
         private const double Tolerance = 0.051;
 
         [Fact]
-        public void Reads_the_chip_through_the_binding()
+        public void Reads_the_chip_over_I2C()
         {
             using var device = new SimulatedClimateSensor();
             device.SetClimate(31.2, 67.8);
@@ -38,6 +38,35 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Sensors
             Assert.True(sensor.TryRead(out t, out h));
             Assert.Equal(10, t, Tolerance);
             Assert.Equal(20, h, Tolerance);
+        }
+
+        [Fact]
+        public void Corrupted_answer_is_a_failed_read_and_the_next_good_one_reads()
+        {
+            using var device = new SimulatedClimateSensor();
+            using var sensor = new Sht3xClimateSensor(device, ownsDevice: false);
+            device.SetClimate(30, 60);
+
+            device.Fault = SensorFault.BadCrc;
+            Assert.False(sensor.TryRead(out double t, out double h));
+            Assert.True(double.IsNaN(t) && double.IsNaN(h));
+
+            device.Fault = SensorFault.None;
+            Assert.True(sensor.TryRead(out t, out h));
+            Assert.Equal(30, t, Tolerance);
+            Assert.Equal(60, h, Tolerance);
+        }
+
+        [Fact]
+        public void One_read_is_one_measurement()
+        {
+            using var device = new SimulatedClimateSensor();
+            using var sensor = new Sht3xClimateSensor(device, ownsDevice: false);
+
+            Assert.True(sensor.TryRead(out _, out _));
+            Assert.True(sensor.TryRead(out _, out _));
+
+            Assert.Equal(2, device.MeasurementCount);
         }
 
         [Fact]

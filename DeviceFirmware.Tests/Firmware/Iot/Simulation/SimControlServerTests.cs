@@ -135,7 +135,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Simulation
 
             JsonElement state = await Call(HttpMethod.Get, "/sensor", HttpStatusCode.OK);
             Assert.Equal(80, state.GetProperty("humidity").GetDouble());
-            Assert.True(state.GetProperty("measurements").GetInt64() >= 4);
+            Assert.True(state.GetProperty("measurements").GetInt64() >= 2); // one measurement per successful read
         }
 
         [Theory]
