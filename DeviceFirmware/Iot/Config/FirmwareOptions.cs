@@ -45,6 +45,9 @@ public sealed class FirmwareOptions
     /// <summary>Serve the simulated board's control API on HOST:PORT (simulated board only).</summary>
     [JsonPropertyName("simControl")] public string? SimControl { get; set; }
 
+    /// <summary>MQTT version of CONNECT: <c>3.1</c> (default, <c>MQIsdp</c>/3 as Gizwits' GAgent) or <c>3.1.1</c>.</summary>
+    [JsonPropertyName("mqttVersion")] public string? MqttVersion { get; set; }
+
     /// <summary>MQTT keep-alive in seconds (default 120, at most 600).</summary>
     [JsonPropertyName("keepAliveSeconds")] public int KeepAliveSeconds { get; set; } = 120;
 
