@@ -79,6 +79,7 @@ namespace DeviceFirmware.Tests.Interop
                 Assert.Equal((byte)LogLevel.Warning, log.LogLevel);
                 Assert.Equal($"FrameError VarLenMismatch at offset 4: message from {App} ignored", System.Text.Encoding.UTF8.GetString(log.Buffer, log.ContentOffset, log.ContentLength));
                 Assert.True(await sim.LevelAsync(relayPin), "a refused frame moves no pin");
+                firmware.WaitForLine(l => l.Contains($"FrameError VarLenMismatch at offset 4: message from {App} ignored", StringComparison.Ordinal), 10); // the same line in the host's own log
 
                 // An App that restarted counts its sn from the same place again: the same sn with another body is a new
                 // command and runs (issue 12: main answered it from memory with the old Relay=true).

@@ -42,6 +42,7 @@ public static class FirmwareCommandLine
     private static readonly Option<int?> KeepAliveOption = new("--keep-alive") { Description = "MQTT keep-alive seconds (1-600, default 120)" };
     private static readonly Option<int?> PingIntervalOption = new("--ping-interval-ms") { Description = "Time between PINGREQs (>= 3100, default 60000)" };
     private static readonly Option<int?> ReconnectStepOption = new("--reconnect-step-ms") { Description = "Reconnect back-off step (default 10000)" };
+    private static readonly Option<int?> StableConnectionOption = new("--stable-connection-ms") { Description = "A connection lost sooner counts as a failed attempt (default 60000)" };
     private static readonly Option<int?> ConnectTimeoutOption = new("--connect-timeout-ms") { Description = "One connect attempt's timeout (default 30000)" };
 
     /// <summary>
@@ -110,6 +111,7 @@ public static class FirmwareCommandLine
         options.PingIntervalMs = result.GetValue(PingIntervalOption) ?? options.PingIntervalMs;
         options.ReconnectStepMs = result.GetValue(ReconnectStepOption) ?? options.ReconnectStepMs;
         options.ConnectTimeoutMs = result.GetValue(ConnectTimeoutOption) ?? options.ConnectTimeoutMs;
+        options.StableConnectionMs = result.GetValue(StableConnectionOption) ?? options.StableConnectionMs;
         return true;
     }
 
@@ -141,6 +143,6 @@ public static class FirmwareCommandLine
     {
         ConfigOption, DidOption, PasscodeOption, M2mOption, TlsOption, CaOption, GServiceOption, ProductOption, BoardOption,
         LogLevelOpt, StateFileOption, MacOption, SimControlOption, KeepAliveOption, PingIntervalOption, ReconnectStepOption,
-        ConnectTimeoutOption, MqttVersionOption,
+        ConnectTimeoutOption, MqttVersionOption, StableConnectionOption,
     };
 }

@@ -57,6 +57,9 @@ public sealed class FirmwareOptions
     /// <summary>Added to the reconnect wait after each failure, in ms (default 10,000; tests shorten it).</summary>
     [JsonPropertyName("reconnectStepMs")] public int ReconnectStepMs { get; set; } = 10000;
 
+    /// <summary>A connection lost sooner than this (ms) after it was made counts as a failed attempt (default 60,000; tests shorten it).</summary>
+    [JsonPropertyName("stableConnectionMs")] public int StableConnectionMs { get; set; } = DeviceFirmware.Core.Session.SessionSettings.DefaultStableConnectionMs;
+
     /// <summary>One connect attempt's timeout in ms (default 30,000).</summary>
     [JsonPropertyName("connectTimeoutMs")] public int ConnectTimeoutMs { get; set; } = 30000;
 }

@@ -43,6 +43,7 @@ public static class FirmwareOptionsValidator
         if (options.MqttVersion is not null && !MqttVersions.TryParse(options.MqttVersion, out _)) problems.Add($"--mqtt-version: '{options.MqttVersion}' is not 3.1 or 3.1.1");
         if (options.PingIntervalMs > options.KeepAliveSeconds * 1000) problems.Add($"pingIntervalMs: {options.PingIntervalMs} is longer than the keep-alive ({options.KeepAliveSeconds} s)");
         if (options.ReconnectStepMs < 1) problems.Add($"reconnectStepMs: {options.ReconnectStepMs} must be positive");
+        if (options.StableConnectionMs < 0) problems.Add($"stableConnectionMs: {options.StableConnectionMs} must not be negative");
         if (options.ConnectTimeoutMs < 100) problems.Add($"connectTimeoutMs: {options.ConnectTimeoutMs} is under 100");
         if (!string.IsNullOrEmpty(options.SimControl))
         {

@@ -83,6 +83,7 @@ public sealed class FirmwareService : BackgroundService
                 PingIntervalMs = options.PingIntervalMs,
                 ReconnectStepMs = options.ReconnectStepMs,
                 ConnectTimeoutMs = options.ConnectTimeoutMs,
+                StableConnectionMs = options.StableConnectionMs,
             };
             transport = new MqttNetTransport(
                 MqttConnectionFor(m2m, options),
