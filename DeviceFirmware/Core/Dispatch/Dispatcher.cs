@@ -87,8 +87,8 @@ namespace DeviceFirmware.Core.Dispatch
             if (retained) return Refuse(DispatchOutcome.Retained, "retained message");
             TopicError topicError = Topics.ParseApp2Dev(topic, did, out int clientStart, out int clientLength);
             if (topicError == TopicError.OtherDid) return Refuse(DispatchOutcome.OtherDid, "message for another DID");
-            if (topicError == TopicError.BadAppClientId) return Refuse(DispatchOutcome.BadAppClientId, "invalid AppClientId");
-            if (topicError != TopicError.None) return Refuse(DispatchOutcome.BadTopic, "unexpected topic");
+            if (topicError == TopicError.BadAppClientId) return Refuse(DispatchOutcome.BadAppClientId, "message from an invalid AppClientId");
+            if (topicError != TopicError.None) return Refuse(DispatchOutcome.BadTopic, "message on an unexpected topic");
 
             FrameError frameError = reader.Decode(payload, offset, count);
             if (frameError != FrameError.None)

@@ -112,8 +112,9 @@ namespace DeviceFirmware.Core.Dispatch
                 what = reason;
             }
 
-            string text = what + (HasSn ? ": 0x0093 sn " + Sn : ": message");
             string client = AppClientId;
+            if (client == null && !HasSn) return what + " ignored"; // a topic-level refusal: the reason says it all
+            string text = what + (HasSn ? ": 0x0093 sn " + Sn : ": message");
             if (client != null) text += " from " + client;
             text += Answered ? " refused, answered with the unchanged status" : " ignored";
             return text;

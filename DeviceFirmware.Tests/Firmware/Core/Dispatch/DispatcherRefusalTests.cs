@@ -143,6 +143,18 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
+        public void Topic_level_refusals_say_what_was_refused()
+        {
+            Dispatcher dispatcher = Dispatcher();
+            byte[] frame = Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 1);
+            dispatcher.Handle($"app2dev/{Did}/{App}", frame, 0, frame.Length, true);
+            dispatcher.Handle($"app2dev/otherdid/{App}", frame, 0, frame.Length, false);
+            dispatcher.Handle($"app2dev/{Did}/usr+bad", frame, 0, frame.Length, false);
+            Assert.Equal(new[] { "retained message ignored", "message for another DID ignored", "message from an invalid AppClientId ignored" }, Warnings());
+            Assert.Empty(Answers(1));
+        }
+
+        [Fact]
         public void Refusal_warnings_stay_within_the_content_limit_and_the_rate_limit()
         {
             var tight = new LogEmitter(Did, sink, clock, 40, 5, 1000);
