@@ -30,7 +30,12 @@ namespace DeviceFirmware.Tests.Hil
             DeviceStatusEvent on = await before.RequestAsync(device.Did, HilCommands.WriteP0(("Relay", 1)), 1u);
             Assert.Equal(true, on.Values["Relay"]);
             await device.Sim.WaitForLevelAsync(relay, true, "relay high after the first run's sn 1");
+            int mark = world.Cloud.Process.Lines.Count;
             await before.DisposeAsync(); // the App closes: DISCONNECT, then it starts again with the same AppClientId
+
+            // A phone App restarts in seconds; the broker has seen the old session go by then. Starting the new one before
+            // that would test MQTT session takeover, not sn reuse.
+            world.Cloud.Process.WaitForLine(l => l.Contains($"disconnected: {FixedClientId} (App)", System.StringComparison.Ordinal), 10, mark);
 
             AppClient after = await world.AppAsync(user, FixedClientId, device);
             DeviceStatusEvent off = await after.RequestAsync(device.Did, HilCommands.WriteP0(("Relay", 0)), 1u);
