@@ -103,13 +103,27 @@ public sealed class DispatcherHarness : IFuzzHarness
             Invariant.Check(SameState(state, core.State), $"{outcome}: a data point changed");
             Invariant.Check(core.Settings.Value == settings, $"{outcome}: settings changed from 0x{settings:x4} to 0x{core.Settings.Value:x4}");
             if (board is not null) Invariant.Check(Describe(board) == boardBefore, $"{outcome}: the simulated board changed: {boardBefore} -> {Describe(board)}");
-            Invariant.Check(sent.Count <= 2, $"{outcome}: {sent.Count} publishes");
+            Invariant.Check(sent.Count <= 3, $"{outcome}: {sent.Count} publishes");
+            TopicError topicError = Topics.ParseApp2Dev(message.Topic, DispatchInput.Did, out int refusedStart, out int refusedLength);
+            bool isCommand = request.Decode(message.Payload, 0, message.Payload.Length) == FrameError.None && request.Command == GizwitsCommand.BusinessWithSn
+                && topicError == TopicError.None && !message.Retained;
+            int answers = 0;
             foreach ((string topic, byte[] payload) in sent)
             {
                 reader.Decode(payload, 0, payload.Length);
+                if (reader.Command == GizwitsCommand.BusinessWithSnAck)
+                {
+                    // A refused 0x0093 is answered once, on its App's topic, with its sn and the status it did not change.
+                    Invariant.Check(isCommand && topic == Topics.Dev2App(DispatchInput.Did, message.Topic.Substring(refusedStart, refusedLength)) && reader.Sn == request.Sn, $"{outcome}: a 0x0094 on {topic} for a message that was not that App's 0x0093");
+                    Invariant.Check(IsStatus(reader, core.State), $"{outcome}: the refusal's 0x0094 does not carry the unchanged status");
+                    answers++;
+                    continue;
+                }
+
                 Invariant.Check(topic == Topics.Dev2App(DispatchInput.Did) && reader.Command == GizwitsCommand.Log && reader.LogLevel == (byte)LogLevel.Warning, $"{outcome}: published 0x{reader.Command:x4} on {topic}, not a Warning log");
             }
 
+            Invariant.Check(!isCommand || answers == 1, $"{outcome}: a refused 0x0093 got {answers} 0x0094 answers");
             return;
         }
 
@@ -139,15 +153,24 @@ public sealed class DispatcherHarness : IFuzzHarness
         }
     }
 
+    // Exactly one answer: every 0x0093 gets one 0x0094, never two.
     private bool Answered(List<(string Topic, byte[] Payload)> sent, string replyTopic, ushort command, uint sn)
     {
+        int answers = 0;
         foreach ((string topic, byte[] payload) in sent)
         {
             reader.Decode(payload, 0, payload.Length);
-            if (topic == replyTopic && reader.Command == command && reader.Sn == sn) return true;
+            if (topic == replyTopic && reader.Command == command && reader.Sn == sn) answers++;
         }
 
-        return false;
+        return answers == 1;
+    }
+
+    private static bool IsStatus(FrameReader answer, DataPointValues state)
+    {
+        byte[] expected = new byte[Product.MaxMessageSize];
+        if (P0Writer.WriteStatus(state, P0Action.Report, expected, 0, out int length) != P0Error.None) return false;
+        return answer.Buffer.AsSpan(answer.BodyOffset, answer.BodyLength).SequenceEqual(expected.AsSpan(0, length));
     }
 
     private int CountLogs(List<(string Topic, byte[] Payload)> published, int from)

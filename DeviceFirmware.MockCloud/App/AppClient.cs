@@ -516,7 +516,7 @@ public sealed class AppClient : IAsyncDisposable
     {
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
-            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithProtocolVersion(DeviceFirmware.Iot.Transport.MqttConnection.ToMqttNet(options.MqttVersion))
             .WithClientId(ClientId)
             .WithCredentials(userName, options.Token)
             .WithCleanSession(true)

@@ -24,6 +24,9 @@ public sealed class AppClientOptions
     /// <summary>The AppClientId to connect with; null picks a new random <c>usr…</c> one.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>The MQTT version of CONNECT: 3.1 (<c>MQIsdp</c>/3) by default, as the firmware; 3.1.1 on request.</summary>
+    public DeviceFirmware.Core.Messaging.MqttVersion MqttVersion { get; set; } = DeviceFirmware.Core.Messaging.MqttVersions.Default;
+
     /// <summary>Connect over TLS.</summary>
     public bool Tls { get; set; }
 

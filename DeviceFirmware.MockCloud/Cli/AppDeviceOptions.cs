@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using DeviceFirmware.Core.Messaging;
 using DeviceFirmware.MockCloud.App;
 using DeviceFirmware.Protocol.P0;
 
@@ -26,6 +27,8 @@ internal sealed class AppDeviceOptions
 
     public Option<string> Ca { get; } = new("--ca") { Description = "with --tls: PEM certificate the broker's must chain to or be (e.g. the mock cloud's)" };
 
+    public Option<string> MqttVersionOption { get; } = new("--mqtt-version") { Description = "MQTT version of CONNECT: 3.1 (default, MQIsdp as the real cloud's agents) or 3.1.1" };
+
     public Option<double> Timeout { get; } = new("--timeout") { Description = "seconds to wait for the device's answer (default 10)", DefaultValueFactory = _ => 10 };
 
     public Option<string> Session { get; } = AppCli.SessionOption();
@@ -37,6 +40,7 @@ internal sealed class AppDeviceOptions
         command.Add(M2m);
         command.Add(Tls);
         command.Add(Ca);
+        command.Add(MqttVersionOption);
         command.Add(Timeout);
         command.Add(Session);
     }
@@ -70,6 +74,8 @@ internal sealed class AppDeviceOptions
             throw new AppCliException(ExitCodes.Error, $"no product file has product_key {binding.ProductKey}: give --product FILE");
         }
 
+        string versionText = result.GetValue(MqttVersionOption) ?? "3.1";
+        if (!MqttVersions.TryParse(versionText, out MqttVersion version)) throw new AppCliException(ExitCodes.Error, $"--mqtt-version: '{versionText}' is not 3.1 or 3.1.1");
         bool tls = result.GetValue(Tls);
         string? address = result.GetValue(M2m) ?? session.M2m;
         (string host, int port) = address != null ? AppM2mAddress.Parse(address) : (binding.Host, tls ? binding.PortS : binding.Port);
@@ -81,6 +87,7 @@ internal sealed class AppDeviceOptions
             Uid = session.Uid,
             Token = session.Token,
             Tls = tls,
+            MqttVersion = version,
             TrustedCertificateFile = result.GetValue(Ca),
             ReplyTimeout = TimeSpan.FromSeconds(seconds),
         };

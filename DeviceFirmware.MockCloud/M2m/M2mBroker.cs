@@ -167,6 +167,15 @@ public sealed partial class M2mBroker : IAsyncDisposable, IDevicePresence, IBind
 
     private static string Remote(EndPoint? endPoint) => endPoint?.ToString() ?? "?";
 
+    // The real M2M's devices (GAgent) speak 3.1; Apps may speak either. Both are accepted, and the log says which.
+    private static string VersionName(MQTTnet.Formatter.MqttProtocolVersion version) => version switch
+    {
+        MQTTnet.Formatter.MqttProtocolVersion.V310 => "3.1 (MQIsdp/3)",
+        MQTTnet.Formatter.MqttProtocolVersion.V311 => "3.1.1 (MQTT/4)",
+        MQTTnet.Formatter.MqttProtocolVersion.V500 => "5.0 (MQTT/5)",
+        _ => version.ToString(),
+    };
+
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
     {
         M2mConnectDecision decision;
@@ -208,7 +217,7 @@ public sealed partial class M2mBroker : IAsyncDisposable, IDevicePresence, IBind
 
         bool device = decision.Client.Kind == M2mClientKind.Device;
         pending[remote] = new Connection(decision.Client, remote, device ? e.Password : string.Empty, device ? string.Empty : e.Password, e.CleanSession ?? true);
-        M2mLog.ConnectAccepted(logger, decision.Client.ClientId, decision.Client.Kind, remote);
+        M2mLog.ConnectAccepted(logger, decision.Client.ClientId, decision.Client.Kind, remote, VersionName(e.ProtocolVersion));
         return Task.CompletedTask;
     }
 

@@ -9,8 +9,8 @@ internal static partial class M2mLog
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "M2M listening on {Endpoint} ({Transport})")]
     public static partial void Listening(ILogger logger, System.Net.IPEndPoint endpoint, string transport);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "M2M connect accepted: client id {ClientId} as {Kind} from {Remote}")]
-    public static partial void ConnectAccepted(ILogger logger, string clientId, M2mClientKind kind, string remote);
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "M2M connect accepted: client id {ClientId} as {Kind} from {Remote} over MQTT {Version}")]
+    public static partial void ConnectAccepted(ILogger logger, string clientId, M2mClientKind kind, string remote, string version);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "M2M connect refused: client id {ClientId}, user name {UserName} from {Remote}: {ReasonCode}, {Why}")]
     public static partial void ConnectRefused(ILogger logger, string clientId, string userName, string remote, MQTTnet.Protocol.MqttConnectReasonCode reasonCode, string why);

@@ -31,7 +31,9 @@ namespace DeviceFirmware.Tests.Hil
 
             // A 500 ms step instead of the protocol's 10 s, so the test runs in seconds; the real default (10 s, 20 s, 30 s …)
             // is SessionSupervisorTests.DefaultsAreTheProtocols and ReconnectScheduleIsAtOnceThen10_20_30SecondsCappedAt10Minutes.
-            HilFirmware device = world.StartFirmware("firmware", "--m2m", $"127.0.0.1:{relay.Port}", "--reconnect-step-ms", "500");
+            // The connection is only seconds old when the cloud stops; a 100 ms stable time (instead of 60 s) makes the loss the
+            // protocol's "drop after a working connection" (reconnect at once), which SessionStormTests covers at 60 s.
+            HilFirmware device = world.StartFirmware("firmware", "--m2m", $"127.0.0.1:{relay.Port}", "--reconnect-step-ms", "500", "--stable-connection-ms", "100");
             AppClient app = await world.AppAsync(await world.UserAsync("alice", device), null, device);
             await using var seen = new AppEventLog(app);
             int relayPin = HilCommands.OutputPin("Relay");
@@ -46,7 +48,7 @@ namespace DeviceFirmware.Tests.Hil
             relay.RefuseNew = true;
             int mark = device.Process.Lines.Count;
             world.StopCloud();
-            device.Process.WaitForLine(l => l.Contains("Session lost: reconnecting at once", StringComparison.Ordinal), 20, mark);
+            device.Process.WaitForLine(l => l.Contains("Session lost after", StringComparison.Ordinal) && l.Contains("reconnecting at once", StringComparison.Ordinal), 20, mark);
 
             // Disconnect policy (hardware/boards/simulated.json): the relay is "safe" (goes low), LED_R "hold" (keeps its duty).
             await device.Sim.WaitForLevelAsync(relayPin, false, "relay low while the cloud is down");
@@ -68,9 +70,10 @@ namespace DeviceFirmware.Tests.Hil
             Assert.Equal(duty, await device.Sim.DutyAsync(ledR));
 
             // The schedule, from the firmware's own lines (counted, not timed): attempt 1 at once after the loss, then
-            // attempt k+1 k × 500 ms after failure k, one transport failure per attempt, then one success.
+            // attempt k+1 k × 500 ms (plus this device's fixed spread) after failure k, one transport failure per attempt, then one success.
+            long spread = DeviceFirmware.Core.Session.ReconnectSpread.ForDevice(device.Did, 500);
             string[] after = device.Process.Lines.Skip(mark).ToArray();
-            int lost = Array.FindIndex(after, l => l.Contains("Session lost: reconnecting at once (attempt 1)", StringComparison.Ordinal));
+            int lost = Array.FindIndex(after, l => l.Contains("Session lost after", StringComparison.Ordinal) && l.Contains("reconnecting at once (attempt 1)", StringComparison.Ordinal));
             int connected = Array.FindIndex(after, l => l.Contains("Connected to", StringComparison.Ordinal));
             Assert.True(lost >= 0 && connected > lost, "the loss is logged before the reconnect:\n" + string.Join("\n", after));
             string[] between = after[lost..connected];
@@ -80,7 +83,7 @@ namespace DeviceFirmware.Tests.Hil
             {
                 Assert.Equal(k.ToString(System.Globalization.CultureInfo.InvariantCulture), plan[k - 1].Groups[1].Value);
                 Assert.Equal((k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), plan[k - 1].Groups[2].Value);
-                Assert.Equal((k * 500).ToString(System.Globalization.CultureInfo.InvariantCulture), plan[k - 1].Groups[3].Value);
+                Assert.Equal(((k * 500) + spread).ToString(System.Globalization.CultureInfo.InvariantCulture), plan[k - 1].Groups[3].Value);
             }
 
             Assert.Equal(plan.Length, between.Count(l => Regex.IsMatch(l, @"Connect to \S+ failed")));

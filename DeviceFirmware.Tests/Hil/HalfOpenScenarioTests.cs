@@ -23,8 +23,8 @@ namespace DeviceFirmware.Tests.Hil
             await using var proxy = new BlackholeProxy(world.Cloud.MqttPort);
 
             // --m2m wins over the address GService provisions, so the firmware's MQTT goes through the proxy. Pings every
-            // 3 s (the fastest M2M tolerates): two missed PINGRESPs take about 9 s instead of the real 3 minutes.
-            HilFirmware device = world.StartFirmware("firmware", "--m2m", $"127.0.0.1:{proxy.Port}", "--ping-interval-ms", "3000");
+            // 3.1 s (the fastest that stays within 60 PINGREQ in any 180 s): two missed PINGRESPs take about 9 s, not 3 minutes.
+            HilFirmware device = world.StartFirmware("firmware", "--m2m", $"127.0.0.1:{proxy.Port}", "--ping-interval-ms", "3100");
             AppClient app = await world.AppAsync(await world.UserAsync("alice", device), null, device);
             int relay = HilCommands.OutputPin("Relay");
             await app.WriteAsync(device, ("Relay", 1));

@@ -26,6 +26,9 @@ namespace DeviceFirmware.Tests.Interop
 
         public IReadOnlyList<string> Credentials => credentials;
 
+        /// <summary>mosquitto_pub/sub's <c>-V</c>: <c>mqttv31</c> (MQIsdp/3, as the real cloud's agents) or <c>mqttv311</c>.</summary>
+        public string ProtocolVersion { get; init; } = "mqttv311";
+
         /// <summary>Starts mosquitto_sub on <paramref name="filter"/>, printing "topic hex" lines, and waits until a probe published on <paramref name="probeTopic"/> comes back.</summary>
         public ChildProcess Subscribe(string filter, string probeTopic) =>
             Subscribe(filter, () => Publish(probeTopic, new byte[] { 0xAB }), l => l.StartsWith(probeTopic + " ", StringComparison.Ordinal));
@@ -80,6 +83,6 @@ namespace DeviceFirmware.Tests.Interop
         }
 
         private string[] Args(params string[] more) =>
-            new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-V", "mqttv311" }.Concat(credentials).Concat(more).ToArray();
+            new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-V", ProtocolVersion }.Concat(credentials).Concat(more).ToArray();
     }
 }

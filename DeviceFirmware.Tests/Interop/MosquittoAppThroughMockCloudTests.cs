@@ -24,8 +24,11 @@ namespace DeviceFirmware.Tests.Interop
 
         public void Dispose() => Directory.Delete(folder, true);
 
-        [Fact]
-        public async Task Mosquitto_clients_with_app_credentials_control_the_simulated_device_through_the_mock_cloud()
+        /// <summary>Apps of both MQTT versions (mosquitto's <c>-V mqttv31</c> sends MQIsdp/3) against the 3.1 firmware through the mock M2M.</summary>
+        [Theory]
+        [InlineData("mqttv31")]
+        [InlineData("mqttv311")]
+        public async Task Mosquitto_clients_with_app_credentials_control_the_simulated_device_through_the_mock_cloud(string mosquittoVersion)
         {
             if (!Mosquitto.IsInstalled)
             {
@@ -57,8 +60,8 @@ namespace DeviceFirmware.Tests.Interop
             // mosquitto_pub and mosquitto_sub are two connections, so they need two client ids (one id would take the
             // other's session over): the listener watches the broadcast topic, the publisher writes.
             string broadcast = $"dev2app/{device.Did}";
-            var listener = new MosquittoApp(cloud.MqttPort, "-i", "usrOwnerSub1", "-u", $"2$interop-app${owner.Uid}", "-P", owner.Token);
-            var publisher = new MosquittoApp(cloud.MqttPort, "-i", "usrOwnerPub1", "-u", $"2$interop-app${owner.Uid}", "-P", owner.Token);
+            var listener = new MosquittoApp(cloud.MqttPort, "-i", "usrOwnerSub1", "-u", $"2$interop-app${owner.Uid}", "-P", owner.Token) { ProtocolVersion = mosquittoVersion };
+            var publisher = new MosquittoApp(cloud.MqttPort, "-i", "usrOwnerPub1", "-u", $"2$interop-app${owner.Uid}", "-P", owner.Token) { ProtocolVersion = mosquittoVersion };
             string ownTopic = $"app2dev/{device.Did}/usrOwnerPub1";
             using ChildProcess statuses = listener.Subscribe(
                 broadcast,
@@ -66,7 +69,7 @@ namespace DeviceFirmware.Tests.Interop
                 l => AppFrames.IsStatusWith(l, broadcast, product, "LED_R", 1));
 
             // The stranger (valid token, not bound) writes Relay=1: M2M drops it and logs the refusal.
-            var stranger = new MosquittoApp(cloud.MqttPort, "-i", "usrStrangerMosq1", "-u", $"2$interop-app${strangerSession.Uid}", "-P", strangerSession.Token);
+            var stranger = new MosquittoApp(cloud.MqttPort, "-i", "usrStrangerMosq1", "-u", $"2$interop-app${strangerSession.Uid}", "-P", strangerSession.Token) { ProtocolVersion = mosquittoVersion };
             stranger.Publish($"app2dev/{device.Did}/usrStrangerMosq1", AppFrames.Write(product, "Relay", 1));
             cloud.Process.WaitForLine(l => l.Contains("publish dropped: usrStrangerMosq1", StringComparison.Ordinal), 10);
 
@@ -82,6 +85,11 @@ namespace DeviceFirmware.Tests.Interop
             publisher.Publish(ownTopic, AppFrames.Write(product, "Relay", 1));
             statuses.WaitForLine(l => AppFrames.IsStatusWith(l, broadcast, product, "Relay", 1), 15, seen);
             await sim.WaitForLevelAsync(relayPin, true, "relay pin high after the owner's write");
+
+            // The mock M2M says which version each client spoke: the firmware 3.1 by default, the Apps as asked.
+            Assert.Contains(cloud.Process.Lines, l => l.Contains($"client id {device.Did} as Device", StringComparison.Ordinal) && l.Contains("over MQTT 3.1 (MQIsdp/3)", StringComparison.Ordinal));
+            string appVersion = mosquittoVersion == "mqttv31" ? "over MQTT 3.1 (MQIsdp/3)" : "over MQTT 3.1.1 (MQTT/4)";
+            Assert.Contains(cloud.Process.Lines, l => l.Contains("client id usrOwnerPub1 as App", StringComparison.Ordinal) && l.Contains(appVersion, StringComparison.Ordinal));
         }
     }
 }

@@ -21,8 +21,11 @@ namespace DeviceFirmware.Tests.Interop
 
         public MosquittoFirmwareTests(ITestOutputHelper output) => this.output = output;
 
-        [Fact]
-        public async System.Threading.Tasks.Task Firmware_answers_an_app_through_mosquitto_exactly_as_the_protocol_says()
+        /// <summary>Both MQTT versions end to end: the firmware and the App clients speak the same one (Debian's mosquitto accepts MQIsdp/3).</summary>
+        [Theory]
+        [InlineData("3.1", "mqttv31")]
+        [InlineData("3.1.1", "mqttv311")]
+        public async System.Threading.Tasks.Task Firmware_answers_an_app_through_mosquitto_exactly_as_the_protocol_says(string version, string mosquittoVersion)
         {
             if (!Mosquitto.IsInstalled)
             {
@@ -40,17 +43,17 @@ namespace DeviceFirmware.Tests.Interop
             {
                 RepoPaths.FirmwareDll, "--board", "simulated", "--did", Did, "--passcode", "PASSCODEAB",
                 "--m2m", "127.0.0.1:" + broker.Port.ToString(CultureInfo.InvariantCulture), "--product", RepoPaths.Product("gokit"),
-                "--sim-control", "127.0.0.1:" + simPort.ToString(CultureInfo.InvariantCulture),
+                "--sim-control", "127.0.0.1:" + simPort.ToString(CultureInfo.InvariantCulture), "--mqtt-version", version,
             });
             try
             {
-                firmware.WaitForLine(l => l.Contains("Connected to", StringComparison.Ordinal), 30);
+                firmware.WaitForLine(l => l.Contains("Connected to", StringComparison.Ordinal) && l.Contains($"over MQTT {version},", StringComparison.Ordinal), 30);
                 using var sim = new SimControl(simPort);
                 Assert.False(await sim.LevelAsync(relayPin), "relay must start at its safe level (off)");
                 // The transport logs "Connected" before the loop has taken the event and lit the LED.
                 await sim.WaitForLevelAsync(indicatorPin, true, "indicator LED on while connected");
 
-                var app = new MosquittoApp(broker.Port);
+                var app = new MosquittoApp(broker.Port) { ProtocolVersion = mosquittoVersion };
                 using ChildProcess subscriber = app.Subscribe($"dev2app/{Did}/#", $"dev2app/{Did}/probe");
                 int seen = subscriber.Lines.Count;
 
@@ -74,7 +77,17 @@ namespace DeviceFirmware.Tests.Interop
                 app.Publish($"app2dev/{Did}/{App}", new byte[] { 0x00, 0x00, 0x00, 0x03, 0x05, 0x00, 0x00, 0x93, 0x00 });
                 FrameReader log = MosquittoApp.Frame(subscriber.WaitForLine(l => l.StartsWith($"dev2app/{Did} ", StringComparison.Ordinal) && MosquittoApp.Frame(l).Command == GizwitsCommand.Log, 15, seen));
                 Assert.Equal((byte)LogLevel.Warning, log.LogLevel);
+                Assert.Equal($"FrameError VarLenMismatch at offset 4: message from {App} ignored", System.Text.Encoding.UTF8.GetString(log.Buffer, log.ContentOffset, log.ContentLength));
                 Assert.True(await sim.LevelAsync(relayPin), "a refused frame moves no pin");
+                firmware.WaitForLine(l => l.Contains($"FrameError VarLenMismatch at offset 4: message from {App} ignored", StringComparison.Ordinal), 10); // the same line in the host's own log
+
+                // An App that restarted counts its sn from the same place again: the same sn with another body is a new
+                // command and runs (issue 12: main answered it from memory with the old Relay=true).
+                seen = subscriber.Lines.Count;
+                app.Publish($"app2dev/{Did}/{App}", AppFrames.WriteWithSn(product, "Relay", 0, 7));
+                P0Message second = AppFrames.Reply(subscriber.WaitForLine(l => l.StartsWith($"dev2app/{Did}/{App} ", StringComparison.Ordinal), 15, seen), product, 7);
+                Assert.Equal(0, second.Values.Get(product.Find("Relay").Id));
+                await sim.WaitForLevelAsync(relayPin, false, "relay off after the second command with sn 7");
             }
             finally
             {

@@ -15,7 +15,7 @@ namespace DeviceFirmware.Tests.Hil.Network
 {
     /// <summary>
     /// A firmware process in its own <see cref="FirmwareNamespace"/>, the mock cloud on the root side of the veth pair,
-    /// and an App (root namespace, on the same address) bound to the device. Short timings (PINGREQ every 3 s, 3 s
+    /// and an App (root namespace, on the same address) bound to the device. Short timings (PINGREQ every 3.1 s, 3 s
     /// connect timeout, 0.5 s reconnect step) so two missed pings and a reconnect take seconds, not minutes.
     /// </summary>
     internal sealed class NetworkFaultRig : IAsyncDisposable
@@ -61,7 +61,7 @@ namespace DeviceFirmware.Tests.Hil.Network
                     "firmware",
                     "--m2m", ns.HostAddress + ":" + world.Cloud.MqttPort.ToString(CultureInfo.InvariantCulture),
                     "--reconnect-step-ms", "500",
-                    "--ping-interval-ms", "3000",
+                    "--ping-interval-ms", "3100",
                     "--connect-timeout-ms", "3000");
                 AppSession user = await world.UserAsync("netns-user", device);
                 AppClient app = await world.AppAsync(user, null, device);

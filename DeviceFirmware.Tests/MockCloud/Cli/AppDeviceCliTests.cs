@@ -209,7 +209,7 @@ public sealed class AppDeviceCliTests
         Assert.Equal(did, online.GetProperty("did").GetString());
     }
 
-    private static async Task<AppCliSession> LoggedInAsync(AppTestCloud cloud, string did)
+    internal static async Task<AppCliSession> LoggedInAsync(AppTestCloud cloud, string did)
     {
         var session = new AppCliSession();
         await session.RegisterAsync(cloud, "user" + did[^4..]);

@@ -73,7 +73,7 @@ namespace DeviceFirmware.Core.Device
             Inputs = new BoardInputs(config.Product, Board.Inputs, pins);
             Sensor = new SensorPoller(config.Product, Board.Sensor, sensor, Log);
             Dispatcher = new Dispatcher(did, State, transport, Outputs, Log, Settings, custom, config.Dispatch ?? new DispatcherOptions());
-            Session = new SessionSupervisor(sessionSettings);
+            Session = new SessionSupervisor(sessionSettings, ReconnectSpread.ForDevice(did, sessionSettings.ReconnectStepMs));
             Indicator = new IndicatorLed(Settings);
 
             // A long per point value and an int per binary offset (DataPointValues), plus the binary storage.

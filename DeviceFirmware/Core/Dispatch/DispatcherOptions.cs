@@ -9,6 +9,9 @@ namespace DeviceFirmware.Core.Dispatch
         /// <summary>Answered 0x0093 requests remembered to answer repeats (default 16).</summary>
         public int RepeatWindow { get; set; } = 16;
 
+        /// <summary>How long (ms) an answered 0x0093 counts for repeats (default <see cref="Dispatch.RepeatWindow.DefaultWindowMs"/>, 30 s).</summary>
+        public int RepeatWindowMs { get; set; } = Dispatch.RepeatWindow.DefaultWindowMs;
+
         /// <summary>Largest answer a custom (0x05) handler may write (default 64 bytes).</summary>
         public int MaxCustomReplyBytes { get; set; } = 64;
     }

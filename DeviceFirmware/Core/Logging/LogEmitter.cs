@@ -65,8 +65,19 @@ namespace DeviceFirmware.Core.Logging
         /// <summary>True when a log of <paramref name="level"/> would pass the threshold (check before building costly text).</summary>
         public bool IsEnabled(LogLevel level) => level != LogLevel.Off && level <= Threshold;
 
+        /// <summary>The clock the rate limit runs on (the dispatcher's repeat window shares it).</summary>
+        public IClock Clock => clock;
+
         /// <summary>Sends one log if the threshold and the rate limit allow; true when it was published.</summary>
-        public bool Emit(LogLevel level, string tag, string source, string content)
+        public bool Emit(LogLevel level, string tag, string source, string content) => Emit(level, tag, source, content, null);
+
+        /// <summary>
+        /// As <see cref="Emit(LogLevel, string, string, string)"/>, but the content is built only when the log is sent:
+        /// a log the threshold or the rate limit drops costs no string.
+        /// </summary>
+        public bool Emit(LogLevel level, string tag, string source, ILogText content) => Emit(level, tag, source, null, content);
+
+        private bool Emit(LogLevel level, string tag, string source, string content, ILogText lazy)
         {
             if (!IsEnabled(level) || publishing) return false;
             Refill();
@@ -87,7 +98,7 @@ namespace DeviceFirmware.Core.Logging
                     Send(LogLevel.Warning, "log", "LogEmitter", dropped + " log(s) dropped by the rate limit");
                 }
 
-                return Send(level, tag, source, content);
+                return Send(level, tag, source, lazy != null ? lazy.Build() : content);
             }
             finally
             {

@@ -6,25 +6,40 @@ namespace DeviceFirmware.Core.Session
     /// events (<see cref="OnConnected"/>, <see cref="OnConnectFailed"/>, <see cref="OnConnectionLost"/>,
     /// <see cref="OnPingResponse"/>) and calls <see cref="Poll"/> at or after <see cref="NextDeadline"/> to
     /// learn what to do. Reconnect: at once after a drop, then 10 s, 20 s, 30 s … (+10 s per failure,
-    /// capped at 10 minutes); a success or a restart starts again from at once.
+    /// capped at 10 minutes, each plus the device's fixed spread, <see cref="ReconnectSpread"/>); a restart, or the loss of a
+    /// connection that lived at least <see cref="SessionSettings.StableConnectionMs"/>, starts again from at once. A
+    /// connection lost sooner counts as one more failed attempt, so a broker that accepts and then drops every connection
+    /// (a duplicate DID, an ACL kick) meets the growing schedule instead of a connect storm.
     /// </summary>
     public sealed class SessionSupervisor
     {
         private readonly SessionSettings settings;
+        private readonly int spreadMs;
         private long deadline;
+        private long connectedAt;
         private long connectStartedAt;
         private bool awaitingPong;
 
-        /// <summary>Creates a stopped supervisor.</summary>
+        /// <summary>Creates a stopped supervisor with no spread.</summary>
         public SessionSupervisor(SessionSettings settings)
+            : this(settings, 0)
+        {
+        }
+
+        /// <summary>Creates a stopped supervisor whose waits after a failure are <paramref name="spreadMs"/> longer (see <see cref="ReconnectSpread"/>).</summary>
+        public SessionSupervisor(SessionSettings settings, int spreadMs)
         {
             this.settings = settings;
+            this.spreadMs = spreadMs < 0 ? 0 : spreadMs;
         }
 
         /// <summary>Where the session is.</summary>
         public SessionState State { get; private set; }
 
-        /// <summary>Connect attempts that failed since the last success (or start).</summary>
+        /// <summary>
+        /// Connect attempts that failed since the last stable connection (or start); a connection lost within
+        /// <see cref="SessionSettings.StableConnectionMs"/> counts as a failed attempt.
+        /// </summary>
         public int FailedAttempts { get; private set; }
 
         /// <summary>PINGRESPs missed in a row on the current connection.</summary>
@@ -39,11 +54,15 @@ namespace DeviceFirmware.Core.Session
         /// <summary>Connections established since start (the host broadcasts the full status after each).</summary>
         public int Connections { get; private set; }
 
-        /// <summary>The wait before attempt number <paramref name="failures"/>+1: 0, then 10 s, 20 s, … capped.</summary>
+        /// <summary>How long (ms) the last connection lived before it was lost.</summary>
+        public long LastConnectionMs { get; private set; }
+
+        /// <summary>The wait before attempt number <paramref name="failures"/>+1: 0, then 10 s, 20 s, … capped, plus the spread after a failure.</summary>
         public long WaitAfterFailures(int failures)
         {
+            if (failures <= 0) return 0;
             long wait = (long)failures * settings.ReconnectStepMs;
-            return wait > settings.MaxReconnectWaitMs ? settings.MaxReconnectWaitMs : wait;
+            return (wait > settings.MaxReconnectWaitMs ? settings.MaxReconnectWaitMs : wait) + spreadMs;
         }
 
         /// <summary>Starts (or restarts) the session: the first attempt is due at once.</summary>
@@ -67,7 +86,7 @@ namespace DeviceFirmware.Core.Session
         {
             if (State != SessionState.Connecting) return;
             State = SessionState.Connected;
-            FailedAttempts = 0;
+            connectedAt = now;
             MissedPings = 0;
             awaitingPong = false;
             Connections++;
@@ -83,14 +102,27 @@ namespace DeviceFirmware.Core.Session
             deadline = now + WaitAfterFailures(FailedAttempts);
         }
 
-        /// <summary>The connection closed under us (or we dropped it): reconnect at once.</summary>
+        /// <summary>
+        /// The connection closed under us (or we dropped it): reconnect at once if it had lived at least
+        /// <see cref="SessionSettings.StableConnectionMs"/>; otherwise it counts as a failed attempt and the schedule goes on.
+        /// </summary>
         public void OnConnectionLost(long now)
         {
             if (State != SessionState.Connected) return;
             State = SessionState.Waiting;
             MissedPings = 0;
             awaitingPong = false;
-            deadline = now;
+            LastConnectionMs = now - connectedAt;
+            if (LastConnectionMs >= settings.StableConnectionMs)
+            {
+                FailedAttempts = 0;
+                deadline = now;
+            }
+            else
+            {
+                FailedAttempts++;
+                deadline = now + WaitAfterFailures(FailedAttempts);
+            }
         }
 
         /// <summary>A PINGRESP arrived.</summary>
@@ -119,6 +151,7 @@ namespace DeviceFirmware.Core.Session
                     return SessionAction.AbortConnect;
 
                 case SessionState.Connected:
+                    if (FailedAttempts > 0 && now - connectedAt >= settings.StableConnectionMs) FailedAttempts = 0;
                     if (now < deadline) return SessionAction.None;
                     if (awaitingPong)
                     {

@@ -30,9 +30,11 @@ public static class FirmwareCommandLine
     private static readonly Option<string?> StateFileOption = new("--state-file") { Description = "Where a registered identity is kept (default ./device-state.json)" };
     private static readonly Option<string?> MacOption = new("--mac") { Description = "MAC reported at registration (12 hex digits)" };
     private static readonly Option<string?> SimControlOption = new("--sim-control") { Description = "Serve the simulated board's control API on HOST:PORT (loopback)" };
+    private static readonly Option<string?> MqttVersionOption = new("--mqtt-version") { Description = "MQTT version of CONNECT: 3.1 (default, MQIsdp as Gizwits' GAgent) or 3.1.1" };
     private static readonly Option<int?> KeepAliveOption = new("--keep-alive") { Description = "MQTT keep-alive seconds (1-600, default 120)" };
-    private static readonly Option<int?> PingIntervalOption = new("--ping-interval-ms") { Description = "Time between PINGREQs (>= 3000, default 60000)" };
+    private static readonly Option<int?> PingIntervalOption = new("--ping-interval-ms") { Description = "Time between PINGREQs (>= 3100, default 60000)" };
     private static readonly Option<int?> ReconnectStepOption = new("--reconnect-step-ms") { Description = "Reconnect back-off step (default 10000)" };
+    private static readonly Option<int?> StableConnectionOption = new("--stable-connection-ms") { Description = "A connection lost sooner counts as a failed attempt (default 60000)" };
     private static readonly Option<int?> ConnectTimeoutOption = new("--connect-timeout-ms") { Description = "One connect attempt's timeout (default 30000)" };
 
     /// <summary>
@@ -96,10 +98,12 @@ public static class FirmwareCommandLine
         options.StateFile = result.GetValue(StateFileOption) ?? options.StateFile;
         options.Mac = result.GetValue(MacOption) ?? options.Mac;
         options.SimControl = result.GetValue(SimControlOption) ?? options.SimControl;
+        options.MqttVersion = result.GetValue(MqttVersionOption) ?? options.MqttVersion;
         options.KeepAliveSeconds = result.GetValue(KeepAliveOption) ?? options.KeepAliveSeconds;
         options.PingIntervalMs = result.GetValue(PingIntervalOption) ?? options.PingIntervalMs;
         options.ReconnectStepMs = result.GetValue(ReconnectStepOption) ?? options.ReconnectStepMs;
         options.ConnectTimeoutMs = result.GetValue(ConnectTimeoutOption) ?? options.ConnectTimeoutMs;
+        options.StableConnectionMs = result.GetValue(StableConnectionOption) ?? options.StableConnectionMs;
         return true;
     }
 
@@ -131,6 +135,6 @@ public static class FirmwareCommandLine
     {
         ConfigOption, DidOption, PasscodeOption, M2mOption, TlsOption, CaOption, GServiceOption, ProductOption, BoardOption,
         LogLevelOpt, StateFileOption, MacOption, SimControlOption, KeepAliveOption, PingIntervalOption, ReconnectStepOption,
-        ConnectTimeoutOption,
+        ConnectTimeoutOption, MqttVersionOption, StableConnectionOption,
     };
 }

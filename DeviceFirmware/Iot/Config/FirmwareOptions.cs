@@ -45,6 +45,9 @@ public sealed class FirmwareOptions
     /// <summary>Serve the simulated board's control API on HOST:PORT (simulated board only).</summary>
     [JsonPropertyName("simControl")] public string? SimControl { get; set; }
 
+    /// <summary>MQTT version of CONNECT: <c>3.1</c> (default, <c>MQIsdp</c>/3 as Gizwits' GAgent) or <c>3.1.1</c>.</summary>
+    [JsonPropertyName("mqttVersion")] public string? MqttVersion { get; set; }
+
     /// <summary>MQTT keep-alive in seconds (default 120, at most 600).</summary>
     [JsonPropertyName("keepAliveSeconds")] public int KeepAliveSeconds { get; set; } = 120;
 
@@ -53,6 +56,9 @@ public sealed class FirmwareOptions
 
     /// <summary>Added to the reconnect wait after each failure, in ms (default 10,000; tests shorten it).</summary>
     [JsonPropertyName("reconnectStepMs")] public int ReconnectStepMs { get; set; } = 10000;
+
+    /// <summary>A connection lost sooner than this (ms) after it was made counts as a failed attempt (default 60,000; tests shorten it).</summary>
+    [JsonPropertyName("stableConnectionMs")] public int StableConnectionMs { get; set; } = DeviceFirmware.Core.Session.SessionSettings.DefaultStableConnectionMs;
 
     /// <summary>One connect attempt's timeout in ms (default 30,000).</summary>
     [JsonPropertyName("connectTimeoutMs")] public int ConnectTimeoutMs { get; set; } = 30000;

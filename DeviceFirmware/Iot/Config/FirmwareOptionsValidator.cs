@@ -1,6 +1,8 @@
 #nullable enable
 using System.Collections.Generic;
 using System.IO;
+using DeviceFirmware.Core.Messaging;
+using DeviceFirmware.Core.Session;
 using DeviceFirmware.Iot.Provisioning;
 using DeviceFirmware.Protocol.Identity;
 
@@ -37,9 +39,11 @@ public static class FirmwareOptionsValidator
         if (!string.IsNullOrEmpty(options.CaFile) && !File.Exists(options.CaFile)) problems.Add($"--ca: file '{options.CaFile}' not found");
         if (!LogLevelOption.TryParse(options.LogLevel, out _)) problems.Add($"--log-level: '{options.LogLevel}' is not off, error, warning, info or 0-3");
         if (options.KeepAliveSeconds < 1 || options.KeepAliveSeconds > 600) problems.Add($"keepAliveSeconds: {options.KeepAliveSeconds} is outside 1-600 (the server treats more than 600 as 600)");
-        if (options.PingIntervalMs < 3000) problems.Add($"pingIntervalMs: {options.PingIntervalMs} is under 3000 (more than 60 PINGREQ in 180 s gets the device dropped)");
+        if (options.PingIntervalMs < SessionSettings.MinPingIntervalMs) problems.Add($"pingIntervalMs: {options.PingIntervalMs} is under {SessionSettings.MinPingIntervalMs} (more than 60 PINGREQ in 180 s gets the device dropped)");
+        if (options.MqttVersion is not null && !MqttVersions.TryParse(options.MqttVersion, out _)) problems.Add($"--mqtt-version: '{options.MqttVersion}' is not 3.1 or 3.1.1");
         if (options.PingIntervalMs > options.KeepAliveSeconds * 1000) problems.Add($"pingIntervalMs: {options.PingIntervalMs} is longer than the keep-alive ({options.KeepAliveSeconds} s)");
         if (options.ReconnectStepMs < 1) problems.Add($"reconnectStepMs: {options.ReconnectStepMs} must be positive");
+        if (options.StableConnectionMs < 0) problems.Add($"stableConnectionMs: {options.StableConnectionMs} must not be negative");
         if (options.ConnectTimeoutMs < 100) problems.Add($"connectTimeoutMs: {options.ConnectTimeoutMs} is under 100");
         if (!string.IsNullOrEmpty(options.SimControl))
         {

@@ -4,6 +4,7 @@ using System.Buffers;
 using System.Threading;
 using DeviceFirmware.Core;
 using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Dispatch;
 using DeviceFirmware.Core.Session;
 using DeviceFirmware.Iot.Logging;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,9 @@ public sealed class FirmwareLoop : IDisposable
         this.logger = logger;
     }
 
+    /// <summary>Where refused messages are logged locally (the same text as their 0x0012 Warning); null = not logged.</summary>
+    public ILogger? RefusalLogger { get; set; }
+
     /// <summary>Starts the loop thread: outputs to their safe level, then the session.</summary>
     public void Start()
     {
@@ -76,7 +80,7 @@ public sealed class FirmwareLoop : IDisposable
         {
             if (!running || !inbox.IsEmpty) return false;
             payload.CopyTo(receiveBuffer);
-            core.OnMessage(topic, receiveBuffer, 0, (int)payload.Length, retained);
+            LogRefusal(core.OnMessage(topic, receiveBuffer, 0, (int)payload.Length, retained));
             AfterEvents();
             return true;
         }
@@ -148,12 +152,37 @@ public sealed class FirmwareLoop : IDisposable
         switch (action)
         {
             case SessionAction.Drop:
-                logger.LogWarning("{Missed} PINGRESPs missed in a row: connection dropped as dead; reconnecting at once (attempt 1)", core.Session.MaxMissedPings);
+                logger.LogWarning("{Missed} PINGRESPs missed in a row: connection dropped as dead", core.Session.MaxMissedPings);
+                ReportLoss("Session dropped");
                 break;
             case SessionAction.AbortConnect:
                 ReportNextAttempt();
                 break;
         }
+    }
+
+    // A connection lost soon after it was made counts as a failed attempt (SessionSettings.StableConnectionMs): say so, with
+    // the wait, so that a broker kicking us after SUBACK shows up in the log as a growing schedule, not as silence.
+    private void ReportLoss(string what)
+    {
+        int failures = core.Session.FailedAttempts;
+        if (failures == 0)
+        {
+            logger.LogInformation("{What} after {Lived} ms: reconnecting at once (attempt 1)", what, core.Session.LastConnectionMs);
+        }
+        else
+        {
+            logger.LogWarning("{What} {Lived} ms after it was made: counted as failed attempt {Failed}; attempt {Next} in {Wait} ms",
+                what, core.Session.LastConnectionMs, failures, failures + 1, core.Session.WaitAfterFailures(failures));
+        }
+    }
+
+    // The core already sent the refusal to the Apps (0x0012, rate-limited); the host's own log gets the same text. Its
+    // category is never forwarded to the Apps (AppLoggerProvider.IsExcluded), so the Apps do not get it twice.
+    private void LogRefusal(DispatchOutcome outcome)
+    {
+        if (outcome is DispatchOutcome.Handled or DispatchOutcome.Repeated || RefusalLogger is null || !RefusalLogger.IsEnabled(LogLevel.Warning)) return;
+        RefusalLogger.LogWarning("{Refusal}", core.Dispatcher.LastRefusal.Build());
     }
 
     private void ReportNextAttempt()
@@ -167,7 +196,7 @@ public sealed class FirmwareLoop : IDisposable
         switch (e.Kind)
         {
             case FirmwareEventKind.Message:
-                core.OnMessage(e.Topic!, e.Payload!, 0, e.Payload!.Length, e.Retained);
+                LogRefusal(core.OnMessage(e.Topic!, e.Payload!, 0, e.Payload!.Length, e.Retained));
                 break;
             case FirmwareEventKind.Connected:
                 core.OnConnected();
@@ -180,7 +209,7 @@ public sealed class FirmwareLoop : IDisposable
             case FirmwareEventKind.ConnectionLost:
                 bool wasConnected = core.IsConnected;
                 core.OnConnectionLost();
-                if (wasConnected) logger.LogInformation("Session lost: reconnecting at once (attempt 1)");
+                if (wasConnected) ReportLoss("Session lost");
                 break;
             case FirmwareEventKind.PingResponse:
                 core.OnPingResponse();

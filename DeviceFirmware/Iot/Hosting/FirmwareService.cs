@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Messaging;
 using DeviceFirmware.Core.Peripherals;
 using DeviceFirmware.Core.Session;
 using DeviceFirmware.Iot.Config;
@@ -45,6 +46,14 @@ public sealed class FirmwareService : BackgroundService
     /// <summary>0 after a clean run; 1 when the firmware could not start.</summary>
     public int ExitCode { get; private set; }
 
+    /// <summary>How the transport reaches M2M under <paramref name="options"/>: MQTT 3.1 unless <c>--mqtt-version</c> says otherwise.</summary>
+    public static MqttConnection MqttConnectionFor(HostPort m2m, FirmwareOptions options)
+    {
+        // The validator has refused anything else before we get here.
+        MqttVersion version = MqttVersions.TryParse(options.MqttVersion ?? string.Empty, out MqttVersion parsed) ? parsed : MqttVersions.Default;
+        return new MqttConnection(m2m.Host, m2m.Port, options.Tls, options.CaFile, options.PingIntervalMs, version);
+    }
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,9 +83,10 @@ public sealed class FirmwareService : BackgroundService
                 PingIntervalMs = options.PingIntervalMs,
                 ReconnectStepMs = options.ReconnectStepMs,
                 ConnectTimeoutMs = options.ConnectTimeoutMs,
+                StableConnectionMs = options.StableConnectionMs,
             };
             transport = new MqttNetTransport(
-                new MqttConnection(m2m.Host, m2m.Port, options.Tls, options.CaFile, options.PingIntervalMs),
+                MqttConnectionFor(m2m, options),
                 inbox,
                 loggers.CreateLogger<MqttNetTransport>());
             var config = new DeviceConfig
@@ -91,6 +101,7 @@ public sealed class FirmwareService : BackgroundService
             var core = new DeviceCore(config, clock, transport, hardware.Pins, hardware.Sensor, null);
             appLogs.Threshold = initialLevel;
             loop = new FirmwareLoop(core, inbox, clock, appLogs, loggers.CreateLogger<FirmwareLoop>());
+            loop.RefusalLogger = loggers.CreateLogger(typeof(DeviceFirmware.Core.Dispatch.Dispatcher).FullName!);
             transport.DeliverNow = loop.TryHandleNow;
             logger.LogInformation("Firmware for {Product} on board {Board}: DID {Did}, M2M {M2m}{Tls}, {Bytes} bytes preallocated",
                 product.Name, map.Name, identity.Did, m2m, options.Tls ? " (TLS)" : "", core.PreallocatedBytes);

@@ -41,9 +41,16 @@ public sealed class AppLoggerProvider : ILoggerProvider
         _ => ProtocolLogLevel.Off,
     };
 
-    /// <summary>True for categories that are never forwarded (the transport and MQTTnet).</summary>
+    /// <summary>
+    /// True for categories that are never forwarded: the transport and MQTTnet (a failed publish must not become a log to
+    /// publish), and the core's (<see cref="CoreCategory"/>: the core sent those to the Apps itself).
+    /// </summary>
     public static bool IsExcluded(string category) =>
-        category.StartsWith("DeviceFirmware.Iot.Transport", StringComparison.Ordinal) || category.StartsWith("MQTTnet", StringComparison.Ordinal);
+        category.StartsWith("DeviceFirmware.Iot.Transport", StringComparison.Ordinal) || category.StartsWith("MQTTnet", StringComparison.Ordinal)
+        || category.StartsWith(CoreCategory, StringComparison.Ordinal);
+
+    /// <summary>The category prefix of local copies of logs the core already sent as 0x0012 (e.g. the dispatcher's refusals).</summary>
+    public const string CoreCategory = "DeviceFirmware.Core";
 
     /// <inheritdoc/>
     public ILogger CreateLogger(string categoryName) => new AppLogger(this, categoryName);

@@ -12,7 +12,7 @@ using MQTTnet.Protocol;
 namespace DeviceFirmware.Iot.Transport;
 
 /// <summary>
-/// <see cref="IMqttTransport"/> over MQTTnet 5 (MQTT 3.1.1, QoS 0, clean session). MQTTnet is asynchronous and the core is
+/// <see cref="IMqttTransport"/> over MQTTnet 5 (MQTT 3.1 by default, or 3.1.1: <see cref="MqttConnection.Version"/>; QoS 0, clean session). MQTTnet is asynchronous and the core is
 /// not: every outcome is posted to the <see cref="FirmwareInbox"/> for the loop thread, and each connect attempt gets a
 /// new client and a generation number (<see cref="MqttAttempts"/>), so a late answer from an abandoned attempt can never
 /// be taken for the current one. Publishes are copied and sent in order from the loop thread, at most a bounded number waiting.
@@ -159,7 +159,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     {
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(connection.Host, connection.Port)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311)
+            .WithProtocolVersion(MqttConnection.ToMqttNet(connection.Version))
             .WithClientId(clientId)
             .WithCredentials(userName, password)
             .WithCleanSession(true)
@@ -195,7 +195,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
             if (!attempts.IsCurrent(attempt)) return;
             if (!attempts.Announce(attempt, () => fresh.IsConnected)) throw new InvalidOperationException("the connection closed while subscribing");
 
-            logger.LogInformation("Connected to {Host}:{Port} as {ClientId}, subscribed {Topic}", connection.Host, connection.Port, options.ClientId, subscribeTopic);
+            logger.LogInformation("Connected to {Host}:{Port} as {ClientId} over MQTT {Version}, subscribed {Topic}", connection.Host, connection.Port, options.ClientId, MqttVersions.Name(connection.Version), subscribeTopic);
             inbox.Post(new FirmwareEvent(FirmwareEventKind.Connected));
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -20,13 +20,18 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
 
             for (int reconnect = 1; reconnect <= 3; reconnect++)
             {
+                // A connection that lived its stable minute (answering its ping) is reconnected at once after a loss.
+                device.RunUntil(device.Clock.NowMs + SessionSettings.DefaultStableConnectionMs, _ => device.Core.OnPingResponse());
+                int before = device.StatusBroadcasts().Count; // the sensor's own 60 s report may have come meanwhile
                 device.Transport.Online = false;
                 device.Core.OnConnectionLost();
                 Assert.Equal(SessionAction.Connect, device.Core.Tick()); // at once after a loss
                 device.Connected();
-                Assert.Equal(1 + reconnect, device.StatusBroadcasts().Count);
+                Assert.Equal(before + 1, device.StatusBroadcasts().Count);
             }
         }
+
+        private static readonly long Spread = ReconnectSpread.ForDevice(DeviceHarness.Did, 10000);
 
         [Fact]
         public void FailedConnectsAreRetriedAfter10Then20Then30Seconds()
@@ -40,7 +45,9 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
                 connects.Add(device.Clock.NowMs);
                 device.Core.OnConnectFailed();
             });
-            Assert.Equal(new long[] { 0, 10000, 30000, 60000 }, connects);
+            // Each wait is the protocol's plus this device's fixed spread (under a quarter step).
+            Assert.InRange(Spread, 1, 2499);
+            Assert.Equal(new long[] { 0, 10000 + Spread, 30000 + (2 * Spread), 60000 + (3 * Spread) }, connects);
             Assert.Empty(device.StatusBroadcasts());
         }
 
@@ -50,8 +57,8 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
             var device = new DeviceHarness();
             device.Core.Start();
             var actions = new List<(long, SessionAction)>();
-            device.RunUntil(40000, action => actions.Add((device.Clock.NowMs, action)));
-            Assert.Equal(new[] { (0L, SessionAction.Connect), (30000L, SessionAction.AbortConnect), (40000L, SessionAction.Connect) }, actions);
+            device.RunUntil(40000 + Spread, action => actions.Add((device.Clock.NowMs, action)));
+            Assert.Equal(new[] { (0L, SessionAction.Connect), (30000L, SessionAction.AbortConnect), (40000L + Spread, SessionAction.Connect) }, actions);
             Assert.Equal(1, device.Transport.Aborts);
         }
 
@@ -96,6 +103,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
             var device = new DeviceHarness();
             device.StartAndConnect();
             device.Send(DeviceHarness.Frame(GizwitsCommand.Business, DeviceHarness.Write(("Relay", 1), ("LED_B", 100))));
+            device.RunUntil(SessionSettings.DefaultStableConnectionMs, _ => device.Core.OnPingResponse());
             device.Transport.Online = false;
             device.Core.OnConnectionLost();
             Assert.False(device.Pins.Levels[GoKit.RelayPin]);
@@ -112,7 +120,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
             device.Core.Tick();
             device.Core.OnConnectFailed();
             Assert.Equal(LedPattern.Error, device.Core.Indicator.Pattern);      // the last attempt failed
-            device.RunUntil(10000);
+            device.RunUntil(10000 + Spread);
             device.Connected();
             Assert.Equal(LedPattern.Connected, device.Core.Indicator.Pattern);
             Assert.True(device.Pins.Levels[GoKit.LedPin]);

@@ -30,8 +30,10 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         {
             var s = new SessionSettings { KeepAliveSeconds = 900, PingIntervalMs = 1000 };
             Assert.Equal(600, s.KeepAliveSeconds);
-            Assert.Equal(3000, s.PingIntervalMs);
-            Assert.True(180000 / s.PingIntervalMs <= 60);
+            Assert.Equal(SessionSettings.MinPingIntervalMs, s.PingIntervalMs);
+
+            // Pings at 0, p, 2p, …: a closed 180 s window holds floor(180000 / p) + 1 of them.
+            Assert.True((180000 / s.PingIntervalMs) + 1 <= 60);
         }
 
         [Fact]
@@ -73,11 +75,12 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
             Assert.Equal(2, sup.FailedAttempts);
             sup.Poll(30000);
             sup.OnConnected(30000);
+            Assert.Equal(SessionAction.Ping, sup.Poll(90000)); // lived its stable minute: the failures are forgotten
             Assert.Equal(0, sup.FailedAttempts);
-            sup.OnConnectionLost(40000);
-            Assert.Equal(SessionAction.Connect, sup.Poll(40000));
-            sup.OnConnectFailed(40000);
-            Assert.Equal(50000, sup.NextDeadline);
+            sup.OnConnectionLost(100000);
+            Assert.Equal(SessionAction.Connect, sup.Poll(100000));
+            sup.OnConnectFailed(100000);
+            Assert.Equal(110000, sup.NextDeadline);
         }
 
         [Fact]
@@ -160,9 +163,9 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
             var (sup, _) = Started(0);
             sup.Poll(0);
             sup.OnConnected(0);
-            sup.OnConnectionLost(5000);
-            sup.Poll(5000);
-            sup.OnConnected(5100);
+            sup.OnConnectionLost(65000);
+            sup.Poll(65000);
+            sup.OnConnected(65100);
             Assert.Equal(2, sup.Connections);
         }
 

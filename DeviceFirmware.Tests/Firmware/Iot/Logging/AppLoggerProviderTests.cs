@@ -39,6 +39,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Logging
         [Theory]
         [InlineData("DeviceFirmware.Iot.Transport.MqttNetTransport")]
         [InlineData("MQTTnet.Client")]
+        [InlineData("DeviceFirmware.Core.Dispatch.Dispatcher")] // the host's copy of a refusal the core already sent as 0x0012
         public void The_transport_never_feeds_its_own_failures_back(string category)
         {
             using var inbox = new FirmwareInbox();
