@@ -6,7 +6,7 @@ namespace DeviceFirmware.Protocol.P0
     /// </summary>
     public sealed class DataPoint
     {
-        /// <summary>Creates a data point; <see cref="Product.TryCreate"/> checks that it can work.</summary>
+        /// <summary>Creates a data point; <see cref="Product.TryCreate(string, string, P0ProtocolType, DataPoint[], out Product, out string)"/> checks that it can work.</summary>
         public DataPoint(int id, string name, string displayName, DataPointType type, DataType dataType,
             int byteOffset, int bitOffset, int length, bool lengthInBits, string[] enumValues,
             long min, long max, double ratio, double addition)

@@ -32,6 +32,7 @@ namespace DeviceFirmware.Core.Dispatch
         private readonly byte[] p0;
         private readonly byte[] frame;
         private readonly bool[] allPoints;
+        private readonly StatusReplies statusReplies;
 
         /// <summary>Creates the dispatcher; <paramref name="custom"/> may be null (0x05 is then refused).</summary>
         public Dispatcher(string did, DataPointValues state, IMessageSink sink, IOutputs outputs, LogEmitter log, DeviceRuntimeSettings settings, ICustomCommandHandler custom, DispatcherOptions options)
@@ -51,6 +52,7 @@ namespace DeviceFirmware.Core.Dispatch
             frame = new byte[FrameWriter.FrameLength(FrameLimits.SnLength + p0Capacity)];
             replyTopics = new ReplyTopicCache(did, options.KnownApps);
             repeats = new RepeatWindow(options.RepeatWindow, frame.Length);
+            statusReplies = new StatusReplies(state);
             allPoints = new bool[product.Points.Length];
             for (int i = 0; i < allPoints.Length; i++)
             {
@@ -104,10 +106,13 @@ namespace DeviceFirmware.Core.Dispatch
             }
         }
 
-        /// <summary>Broadcasts the full status (0x0091, action 0x04) on <c>dev2app/&lt;DID&gt;</c>: after a write, a (re)connect, an input change.</summary>
+        /// <summary>
+        /// Broadcasts the full status (0x0091, action 0x04; 0x14 with every point for a var_len product) on
+        /// <c>dev2app/&lt;DID&gt;</c>: after a write, a (re)connect, an input change.
+        /// </summary>
         public bool BroadcastStatus()
         {
-            P0Writer.WriteStatus(state, P0Action.Report, p0, 0, out int p0Length);
+            statusReplies.WriteReport(p0, out int p0Length);
             FrameWriter.WriteBusiness(frame, 0, GizwitsCommand.BusinessReply, p0, 0, p0Length, out int length);
             return sink.Publish(broadcastTopic, frame, 0, length);
         }
@@ -140,13 +145,13 @@ namespace DeviceFirmware.Core.Dispatch
                     state.CopyFlagged(message.Values, message.Flagged);
                     outputs.Apply(state, message.Flagged);
                     broadcast = true;
-                    P0Writer.WriteStatus(state, P0Action.Report, p0, 0, out p0Length);
+                    statusReplies.WriteWriteAnswer(message.Action, p0, out p0Length);
                     break;
                 case P0Action.Read:
-                    P0Writer.WriteStatus(state, P0Action.ReadReply, p0, 0, out p0Length);
+                    statusReplies.WriteReadReply(p0, out p0Length);
                     break;
                 case P0Action.VariableRead:
-                    P0Writer.WriteVariable(P0Action.VariableReadReply, state, message.Flagged, p0, 0, out p0Length);
+                    statusReplies.WriteVariableReadReply(message.Flagged, message.FlaggedCount, p0, out p0Length);
                     break;
                 case P0Action.CustomToDevice:
                     if (custom == null) return Refuse(DispatchOutcome.Ignored, "custom command (0x05) without a handler ignored");
