@@ -40,7 +40,7 @@ namespace DeviceFirmware.Protocol.P0
             {
                 DataPoint point = FindId(points, id);
                 if (point.Type != DataPointType.Writable) pastWritable = true;
-                else if (pastWritable) return Named(point) + "writable data points must have the lowest ids (attr_flags bit i is id i)";
+                else if (pastWritable) return Named(point) + "writable data points must have the lowest ids (attr_flags bit i is id i; only a \"var_len\" product may interleave them)";
             }
 
             return null;
