@@ -5,7 +5,8 @@ using DeviceFirmware.Protocol.Products;
 namespace DeviceFirmware.Fuzz.Harnesses;
 
 /// <summary>
-/// The P0 business-data decoder (<see cref="P0Message"/>) for the reference GoKit product. Invariants: decoding never
+/// The P0 business-data decoder (<see cref="P0Message"/>) for the reference GoKit product (or any product, var_len
+/// included, through the other constructor). Invariants: decoding never
 /// throws; the result does not depend on the bytes around the message; every point an accepted write (0x01, 0x11)
 /// carries is within its range (bool 0/1, enum index, min..max), and every point of a status fits its field (statuses
 /// are not held to min..max: a device may report a reading outside the declared range, <see cref="P0Values.FitsField"/>);
@@ -41,7 +42,8 @@ public sealed class P0Harness : IFuzzHarness
         again = new P0Message(product);
         first = new byte[product.MaxMessageSize];
         second = new byte[product.MaxMessageSize];
-        statusPadding = FindStatusPadding();
+        // A var_len product has no fixed-layout status (0x03/0x04 are refused), so no status padding either.
+        statusPadding = product.IsVariableLength ? new byte[product.MaxMessageSize] : FindStatusPadding();
     }
 
     /// <inheritdoc/>

@@ -223,20 +223,37 @@ public sealed class AppClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the <paramref name="flagged"/> points of <paramref name="values"/> with a P0 0x01 in a 0x0090 (no answer awaited).</summary>
+    /// <summary>Writes the <paramref name="flagged"/> points of <paramref name="values"/> with a P0 0x01 (0x11 for a var_len product) in a 0x0090 (no answer awaited).</summary>
     public Task SendWriteAsync(string did, DataPointValues values, bool[] flagged, CancellationToken cancellationToken = default) =>
         SendBusinessAsync(did, WriteP0(values, flagged), cancellationToken);
 
-    /// <summary>Writes with a P0 0x01 in a 0x0093 and returns the device's 0x0094 (its status after the write).</summary>
+    /// <summary>Writes with a P0 0x01 (0x11 for a var_len product) in a 0x0093 and returns the device's 0x0094 (its status after the write).</summary>
     public Task<DeviceStatusEvent> SendWriteWithReplyAsync(string did, DataPointValues values, bool[] flagged, CancellationToken cancellationToken = default) =>
         RequestAsync(did, WriteP0(values, flagged), cancellationToken);
 
-    /// <summary>Reads the device's status: a P0 0x02 in a 0x0093; returns the 0x0094 (P0 0x03, decoded).</summary>
+    /// <summary>
+    /// Reads the device's status: a P0 0x02 in a 0x0093 (for a var_len product: a 0x12 flagging every point); returns
+    /// the 0x0094 (P0 0x03 or 0x13, decoded).
+    /// </summary>
     public Task<DeviceStatusEvent> SendReadAsync(string did, CancellationToken cancellationToken = default)
     {
-        byte[] p0 = new byte[1];
-        P0Writer.WriteRead(p0, 0, out _);
-        return RequestAsync(did, p0, cancellationToken);
+        Product? product = ProductOf(did);
+        byte[] p0;
+        int length;
+        if (product != null && product.IsVariableLength)
+        {
+            p0 = new byte[product.MaxMessageSize];
+            bool[] all = new bool[product.Points.Length];
+            Array.Fill(all, true);
+            P0Writer.WriteVariable(P0Action.VariableRead, new DataPointValues(product), all, p0, 0, out length);
+        }
+        else
+        {
+            p0 = new byte[1];
+            P0Writer.WriteRead(p0, 0, out length);
+        }
+
+        return RequestAsync(did, p0.AsSpan(0, length).ToArray(), cancellationToken);
     }
 
     /// <summary>
@@ -322,7 +339,10 @@ public sealed class AppClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(flagged);
         byte[] buffer = new byte[values.Product.MaxMessageSize];
-        P0Error error = P0Writer.WriteWrite(values, flagged, buffer, 0, out int length);
+        // A var_len product has no fixed layout: its Apps write with 0x11 (flags over all ids, flagged values only).
+        P0Error error = values.Product.IsVariableLength
+            ? P0Writer.WriteVariable(P0Action.VariableWrite, values, flagged, buffer, 0, out int length)
+            : P0Writer.WriteWrite(values, flagged, buffer, 0, out length);
         if (error != P0Error.None) throw new ArgumentException($"the P0 write cannot be encoded: {error}", nameof(values));
         return buffer.AsSpan(0, length).ToArray();
     }

@@ -103,6 +103,8 @@ namespace DeviceFirmware.MockCloud.Cli
                     return $"action {action} with {bytes.Length - 1} byte(s) after it does not fit this product" + ExpectedLength(product, bytes[0]);
                 case P0Error.UnknownDataPoint:
                     return point == null ? $"flag bit {id} names no data point" : $"flag bit {id} names '{point.Name}', which a 0x01 write cannot carry (not writable)";
+                case P0Error.WrongProtocolType:
+                    return $"this product is var_len: it speaks 0x11-0x14, and action {action} needs the fixed layout of a standard product";
                 case P0Error.NotWritable:
                     return $"'{point?.Name}' is not writable";
                 case P0Error.EnumOutOfRange:

@@ -43,7 +43,7 @@ internal sealed partial class ConsoleEndpoints
                 JsonValueKind.Number => property.Value.GetRawText(),
                 _ => throw new ConsoleProblem(StatusCodes.Status400BadRequest, $"the value of {property.Name} must be text, a number or a bool"),
             };
-            string? refusal = P0Encode.Assign(product, values, flagged, property.Name + "=" + text);
+            string? refusal = P0Encode.Assign(product, values, flagged, property.Name + "=" + text, writableOnly: true);
             if (refusal != null) throw new ConsoleProblem(StatusCodes.Status400BadRequest, refusal);
             assignments.Add(property.Name);
         }

@@ -7,7 +7,7 @@ using DeviceFirmware.Protocol.P0;
 namespace DeviceFirmware.NanoTests.Vectors
 {
     /// <summary>
-    /// The product Public Vectors Lamp (6 data points), generated from DeviceFirmware.Tests/Vectors/vectors-product.json.
+    /// The product Public Vectors Lamp (6 data points, protocol type standard), generated from DeviceFirmware.Tests/Vectors/vectors-product.json.
     /// </summary>
     public static class VectorsLampProduct
     {
@@ -49,7 +49,7 @@ namespace DeviceFirmware.NanoTests.Vectors
             };
             Product product;
             string error;
-            if (!Product.TryCreate("Public Vectors Lamp", "00000000000000000000000000000000", points, out product, out error))
+            if (!Product.TryCreate("Public Vectors Lamp", "00000000000000000000000000000000", P0ProtocolType.Standard, points, out product, out error))
             {
                 throw new System.Exception("product Public Vectors Lamp: " + error);
             }

@@ -6,7 +6,7 @@ namespace DeviceFirmware.Protocol.P0
     /// </summary>
     public sealed class DataPoint
     {
-        /// <summary>Creates a data point; <see cref="Product.TryCreate"/> checks that it can work.</summary>
+        /// <summary>Creates a data point; <see cref="Product.TryCreate(string, string, P0ProtocolType, DataPoint[], out Product, out string)"/> checks that it can work.</summary>
         public DataPoint(int id, string name, string displayName, DataPointType type, DataType dataType,
             int byteOffset, int bitOffset, int length, bool lengthInBits, string[] enumValues,
             long min, long max, double ratio, double addition)
@@ -42,13 +42,16 @@ namespace DeviceFirmware.Protocol.P0
         /// <summary>The wire type.</summary>
         public DataType DataType { get; }
 
-        /// <summary>position.byte_offset: absolute within the full status (for bool/enum, the start of the section's bit area).</summary>
+        /// <summary>
+        /// position.byte_offset: absolute within the full status (for bool/enum, the start of the section's bit area).
+        /// Not used by a var_len product, whose values are packed in id order whatever their positions say.
+        /// </summary>
         public int ByteOffset { get; }
 
-        /// <summary>position.bit_offset: for bool/enum, counted from the lowest bit of the bit area read as a big-endian integer.</summary>
+        /// <summary>position.bit_offset: for bool/enum, counted from the lowest bit of the bit area read as a big-endian integer (not used by var_len).</summary>
         public int BitOffset { get; }
 
-        /// <summary>position.len, in bits when <see cref="LengthInBits"/>, else in bytes.</summary>
+        /// <summary>position.len, in bits when <see cref="LengthInBits"/>, else in bytes (used by both protocol types).</summary>
         public int Length { get; }
 
         /// <summary>True when position.unit is <c>bit</c>.</summary>

@@ -32,5 +32,11 @@ namespace DeviceFirmware.Protocol.P0
 
         /// <summary>Encoding: the destination buffer is too small.</summary>
         BufferTooSmall,
+
+        /// <summary>
+        /// The action belongs to a family the product does not speak: a fixed-layout action (0x01–0x04) for a var_len
+        /// product, which has no fixed layout (PROTOCOL.md §5).
+        /// </summary>
+        WrongProtocolType,
     }
 }

@@ -58,6 +58,7 @@ namespace DeviceFirmware.Protocol.P0
             if (count == 0) return Fail(P0Error.Empty, -1);
 
             Action = buffer[offset];
+            if (Product.IsVariableLength && Action >= P0Action.Write && Action <= P0Action.Report) return Fail(P0Error.WrongProtocolType, -1);
             int body = offset + 1;
             int bodyLength = count - 1;
             P0Error error;

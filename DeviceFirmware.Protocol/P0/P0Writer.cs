@@ -7,12 +7,16 @@ namespace DeviceFirmware.Protocol.P0
     /// </summary>
     public static class P0Writer
     {
-        /// <summary>Writes 0x03 (read reply) or 0x04 (report): the action then the full status of <paramref name="values"/>.</summary>
+        /// <summary>
+        /// Writes 0x03 (read reply) or 0x04 (report): the action then the full status of <paramref name="values"/>.
+        /// A var_len product has no full status: <see cref="P0Error.WrongProtocolType"/> (use <see cref="WriteVariable"/>).
+        /// </summary>
         public static P0Error WriteStatus(DataPointValues values, byte action, byte[] buffer, int offset, out int length)
         {
             length = 0;
             if (action != P0Action.ReadReply && action != P0Action.Report) return P0Error.UnknownAction;
             Product product = values.Product;
+            if (product.IsVariableLength) return P0Error.WrongProtocolType;
             DataPoint[] points = product.Points;
             for (int id = 0; id < points.Length; id++)
             {
@@ -35,12 +39,14 @@ namespace DeviceFirmware.Protocol.P0
 
         /// <summary>
         /// Writes 0x01: attr_flags from <paramref name="flagged"/> (writable ids only), then the whole writable
-        /// section of <paramref name="values"/>. Flagged values must be in range.
+        /// section of <paramref name="values"/>. Flagged values must be in range. A var_len product has no 0x01:
+        /// <see cref="P0Error.WrongProtocolType"/>.
         /// </summary>
         public static P0Error WriteWrite(DataPointValues values, bool[] flagged, byte[] buffer, int offset, out int length)
         {
             length = 0;
             Product product = values.Product;
+            if (product.IsVariableLength) return P0Error.WrongProtocolType;
             DataPoint[] points = product.Points;
             for (int id = 0; id < points.Length; id++)
             {

@@ -55,6 +55,7 @@ namespace DeviceFirmware.Protocol.P0
                 if (root.ValueKind != JsonValueKind.Object) throw new ProductException("the product must be a JSON object");
                 string name = OptionalString(root, "name") ?? string.Empty;
                 string productKey = OptionalString(root, "product_key") ?? string.Empty;
+                P0ProtocolType protocolType = ParseProtocolType(root);
                 if (!root.TryGetProperty("entities", out JsonElement entities) || entities.ValueKind != JsonValueKind.Array || entities.GetArrayLength() == 0)
                 {
                     throw new ProductException("missing \"entities\" (a list with one entity holding \"attrs\")");
@@ -74,13 +75,28 @@ namespace DeviceFirmware.Protocol.P0
                     points.Add(ParseAttr(attr, index++));
                 }
 
-                if (!Product.TryCreate(name, productKey, points.ToArray(), out Product product, out string error))
+                if (!Product.TryCreate(name, productKey, protocolType, points.ToArray(), out Product product, out string error))
                 {
                     throw new ProductException(error);
                 }
 
                 return product;
             }
+        }
+
+        /// <summary>
+        /// The export's <c>protocolType</c>: <c>standard</c> or <c>var_len</c>; a product without one is standard (older
+        /// exports and hand-written products have none). Anything else is refused rather than guessed.
+        /// </summary>
+        private static P0ProtocolType ParseProtocolType(JsonElement root)
+        {
+            if (!root.TryGetProperty("protocolType", out JsonElement value) || value.ValueKind == JsonValueKind.Null) return P0ProtocolType.Standard;
+            return (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()) switch
+            {
+                "standard" => P0ProtocolType.Standard,
+                "var_len" => P0ProtocolType.VariableLength,
+                var other => throw new ProductException($"unknown protocolType \"{other}\" (standard, var_len)"),
+            };
         }
 
         private static DataPoint ParseAttr(JsonElement attr, int index)

@@ -4,10 +4,13 @@ namespace DeviceFirmware.Protocol.P0
     internal static class ProductRules
     {
         /// <summary>Largest full status accepted: business data is at most 65535 bytes with the action and flags.</summary>
-        private const int MaxStatusBytes = 60000;
+        public const int MaxStatusBytes = 60000;
 
-        /// <summary>Checks each point alone and the ids and names across points; null when they are fine.</summary>
-        public static string CheckPoints(DataPoint[] points)
+        /// <summary>
+        /// Checks each point alone and the ids and names across points; null when they are fine. For a var_len
+        /// product (<paramref name="variable"/>) positions are not checked and writable ids may sit anywhere.
+        /// </summary>
+        public static string CheckPoints(DataPoint[] points, bool variable)
         {
             if (points == null || points.Length == 0) return "the product has no data points";
             int count = points.Length;
@@ -25,17 +28,19 @@ namespace DeviceFirmware.Protocol.P0
                     if (points[j].Name == point.Name) return Named(point) + "duplicate name";
                 }
 
-                string error = CheckType(point);
+                string error = CheckType(point, variable);
                 if (error != null) return Named(point) + error;
             }
 
-            // attr_flags bit i is data point id i, so the writable points must hold ids 0..W-1.
+            // attr_flags bit i is data point id i, so the writable points must hold ids 0..W-1. var_len flags cover
+            // every id, so there any type may take any id.
+            if (variable) return null;
             bool pastWritable = false;
             for (int id = 0; id < count; id++)
             {
                 DataPoint point = FindId(points, id);
                 if (point.Type != DataPointType.Writable) pastWritable = true;
-                else if (pastWritable) return Named(point) + "writable data points must have the lowest ids (attr_flags bit i is id i)";
+                else if (pastWritable) return Named(point) + "writable data points must have the lowest ids (attr_flags bit i is id i; only a \"var_len\" product may interleave them)";
             }
 
             return null;
@@ -113,9 +118,9 @@ namespace DeviceFirmware.Protocol.P0
             return null;
         }
 
-        private static string CheckType(DataPoint point)
+        private static string CheckType(DataPoint point, bool variable)
         {
-            if (point.ByteOffset < 0 || point.BitOffset < 0) return "negative position";
+            if (!variable && (point.ByteOffset < 0 || point.BitOffset < 0)) return "negative position";
             switch (point.DataType)
             {
                 case DataType.Bool:
@@ -140,7 +145,7 @@ namespace DeviceFirmware.Protocol.P0
                     return "unknown data_type";
             }
 
-            if (point.IsBitField && point.BitOffset + point.Length > MaxStatusBytes * 8) return "bit_offset past the largest status";
+            if (!variable && point.IsBitField && point.BitOffset + point.Length > MaxStatusBytes * 8) return "bit_offset past the largest status";
             return null;
         }
 

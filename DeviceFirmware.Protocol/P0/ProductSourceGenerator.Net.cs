@@ -7,7 +7,7 @@ namespace DeviceFirmware.Protocol.P0
 {
     /// <summary>
     /// Turns a <see cref="Product"/> into a nano-safe C# table: a static class whose <c>Create()</c> builds the same
-    /// model with <c>new DataPoint(...)</c> and <see cref="Product.TryCreate"/> (no JSON, no generics). The device has
+    /// model with <c>new DataPoint(...)</c> and <see cref="Product.TryCreate(string, string, P0ProtocolType, DataPoint[], out Product, out string)"/> (no JSON, no generics). The device has
     /// no JSON parser, so this is how a product reaches the nanoFramework build (DESIGN.md, "The reference product
     /// and boards"). .NET only; run it through <c>gizctl p0 generate</c>.
     /// </summary>
@@ -68,7 +68,7 @@ namespace DeviceFirmware.Protocol.P0
             Line(text, 0, $"namespace {@namespace}");
             Line(text, 0, "{");
             Line(text, 1, "/// <summary>");
-            Line(text, 1, $"/// The product {XmlText(product.Name)} ({product.Points.Length} data points), generated from {XmlText(source)}.");
+            Line(text, 1, $"/// The product {XmlText(product.Name)} ({product.Points.Length} data points, protocol type {ProtocolTypeName(product.ProtocolType)}), generated from {XmlText(source)}.");
             Line(text, 1, "/// </summary>");
             Line(text, 1, $"public static class {className}");
             Line(text, 1, "{");
@@ -85,7 +85,7 @@ namespace DeviceFirmware.Protocol.P0
             Line(text, 3, "};");
             Line(text, 3, "Product product;");
             Line(text, 3, "string error;");
-            Line(text, 3, $"if (!Product.TryCreate({StringLiteral(product.Name)}, {StringLiteral(product.ProductKey)}, points, out product, out error))");
+            Line(text, 3, $"if (!Product.TryCreate({StringLiteral(product.Name)}, {StringLiteral(product.ProductKey)}, P0ProtocolType.{product.ProtocolType}, points, out product, out error))");
             Line(text, 3, "{");
             Line(text, 4, $"throw new System.Exception({StringLiteral("product " + product.Name + ": ")} + error);");
             Line(text, 3, "}");
@@ -160,6 +160,8 @@ namespace DeviceFirmware.Protocol.P0
 
             return text.Append(" }").ToString();
         }
+
+        private static string ProtocolTypeName(P0ProtocolType type) => type == P0ProtocolType.VariableLength ? "var_len" : "standard";
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

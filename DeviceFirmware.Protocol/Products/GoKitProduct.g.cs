@@ -7,7 +7,7 @@ using DeviceFirmware.Protocol.P0;
 namespace DeviceFirmware.Protocol.Products
 {
     /// <summary>
-    /// The product GoKit Reference (12 data points), generated from hardware/products/gokit.json.
+    /// The product GoKit Reference (12 data points, protocol type standard), generated from hardware/products/gokit.json.
     /// </summary>
     public static class GoKitProduct
     {
@@ -79,7 +79,7 @@ namespace DeviceFirmware.Protocol.Products
             };
             Product product;
             string error;
-            if (!Product.TryCreate("GoKit Reference", "6f3074fe43894547a4f1314bd7e3ae0b", points, out product, out error))
+            if (!Product.TryCreate("GoKit Reference", "6f3074fe43894547a4f1314bd7e3ae0b", P0ProtocolType.Standard, points, out product, out error))
             {
                 throw new System.Exception("product GoKit Reference: " + error);
             }

@@ -7,7 +7,7 @@ using DeviceFirmware.Protocol.P0;
 namespace DeviceFirmware.Protocol.Products
 {
     /// <summary>
-    /// The product Two-Relay Switch (5 data points), generated from hardware/products/two-relay-switch.json.
+    /// The product Two-Relay Switch (5 data points, protocol type standard), generated from hardware/products/two-relay-switch.json.
     /// </summary>
     public static class TwoRelaySwitchProduct
     {
@@ -44,7 +44,7 @@ namespace DeviceFirmware.Protocol.Products
             };
             Product product;
             string error;
-            if (!Product.TryCreate("Two-Relay Switch", "2c6b0e8d1a5f4e3c9b7d8a6f5e4d3c2b", points, out product, out error))
+            if (!Product.TryCreate("Two-Relay Switch", "2c6b0e8d1a5f4e3c9b7d8a6f5e4d3c2b", P0ProtocolType.Standard, points, out product, out error))
             {
                 throw new System.Exception("product Two-Relay Switch: " + error);
             }

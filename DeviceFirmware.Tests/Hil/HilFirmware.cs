@@ -19,9 +19,11 @@ namespace DeviceFirmware.Tests.Hil
         private readonly string[] extra;
         private readonly List<ChildProcess> runs = new();
 
-        internal HilFirmware(HilWorld world, string name, string stateFile, string[] extra, int simPort = 0)
+        internal HilFirmware(HilWorld world, string name, string stateFile, string[] extra, int simPort = 0, string? productFile = null, string board = "simulated")
         {
             this.world = world;
+            ProductFile = productFile ?? RepoPaths.Product("gokit");
+            Board = board;
             Name = name;
             StateFile = stateFile;
             this.extra = extra;
@@ -30,6 +32,12 @@ namespace DeviceFirmware.Tests.Hil
         }
 
         public string Name { get; }
+
+        /// <summary>The product JSON the firmware runs (<c>--product</c>; GoKit unless the test chose another).</summary>
+        public string ProductFile { get; }
+
+        /// <summary>The board name or file (<c>--board</c>).</summary>
+        public string Board { get; }
 
         public string StateFile { get; }
 
@@ -53,7 +61,7 @@ namespace DeviceFirmware.Tests.Hil
         {
             string[] args =
             {
-                "--board", "simulated", "--product", RepoPaths.Product("gokit"),
+                "--board", Board, "--product", ProductFile,
                 "--gservice", world.Cloud.GService.ToString(), "--state-file", StateFile,
                 "--sim-control", "127.0.0.1:" + SimPort.ToString(CultureInfo.InvariantCulture),
             };

@@ -90,6 +90,15 @@ namespace DeviceFirmware.Tests.Hil
             return firmware;
         }
 
+        /// <summary>Starts a firmware with another product and board (a name or a board file).</summary>
+        public HilFirmware StartFirmwareWith(string name, string productFile, string board, params string[] extra)
+        {
+            var firmware = new HilFirmware(this, name, Path.Combine(Folder, name + "-state.json"), extra, 0, productFile, board);
+            firmwares.Add(firmware);
+            firmware.Start();
+            return firmware;
+        }
+
         /// <summary>Registers an App user and binds it to <paramref name="devices"/>.</summary>
         public async Task<AppSession> UserAsync(string name, params HilFirmware[] devices)
         {
@@ -106,7 +115,11 @@ namespace DeviceFirmware.Tests.Hil
         }
 
         /// <summary>An App of <paramref name="user"/> on M2M, subscribed to <paramref name="devices"/>, disposed with the world.</summary>
-        public async Task<AppClient> AppAsync(AppSession user, string? clientId = null, params HilFirmware[] devices)
+        public Task<AppClient> AppAsync(AppSession user, string? clientId = null, params HilFirmware[] devices) =>
+            AppAsync(user, clientId, GoKit, devices);
+
+        /// <summary>An App of <paramref name="user"/> that knows <paramref name="devices"/> as <paramref name="product"/>.</summary>
+        public async Task<AppClient> AppAsync(AppSession user, string? clientId, Product product, params HilFirmware[] devices)
         {
             var options = new AppClientOptions
             {
@@ -118,7 +131,7 @@ namespace DeviceFirmware.Tests.Hil
                 ClientId = clientId,
             };
             options.Session.ReconnectStepMs = 500;
-            AppClient app = await AppClient.ConnectAsync(options, devices.Select(d => new KeyValuePair<string, Product?>(d.Did, GoKit)));
+            AppClient app = await AppClient.ConnectAsync(options, devices.Select(d => new KeyValuePair<string, Product?>(d.Did, product)));
             apps.Add(app);
             return app;
         }

@@ -17,7 +17,10 @@ namespace DeviceFirmware.Tests.Protocol.P0
         public static readonly IReadOnlyDictionary<string, (string ClassName, Func<Product> Create)> Generated =
             new Dictionary<string, (string, Func<Product>)>(StringComparer.Ordinal)
             {
+                ["boiler-thermostat-var-len.json"] = ("BoilerThermostatVarLenProduct", BoilerThermostatVarLenProduct.Create),
+                ["esp32-demo-var-len.json"] = ("Esp32DemoVarLenProduct", Esp32DemoVarLenProduct.Create),
                 ["gokit.json"] = ("GoKitProduct", GoKitProduct.Create),
+                ["greenhouse-standard.json"] = ("GreenhouseStandardProduct", GreenhouseStandardProduct.Create),
                 ["two-relay-switch.json"] = ("TwoRelaySwitchProduct", TwoRelaySwitchProduct.Create),
             };
 

@@ -35,9 +35,9 @@ namespace DeviceFirmware.Core.Dispatch
         private readonly RepeatWindow repeats;
         private readonly byte[] p0;
         private readonly byte[] frame;
-        private readonly bool[] allPoints;
         private readonly IClock clock;
         private readonly RefusalReport refusal = new RefusalReport();
+        private readonly StatusReplies statusReplies;
 
         /// <summary>Creates the dispatcher; <paramref name="custom"/> may be null (0x05 is then refused).</summary>
         public Dispatcher(string did, DataPointValues state, IMessageSink sink, IOutputs outputs, LogEmitter log, DeviceRuntimeSettings settings, ICustomCommandHandler custom, DispatcherOptions options)
@@ -58,11 +58,7 @@ namespace DeviceFirmware.Core.Dispatch
             replyTopics = new ReplyTopicCache(did, options.KnownApps);
             repeats = new RepeatWindow(options.RepeatWindow, frame.Length, options.RepeatWindowMs);
             clock = log.Clock;
-            allPoints = new bool[product.Points.Length];
-            for (int i = 0; i < allPoints.Length; i++)
-            {
-                allPoints[i] = true;
-            }
+            statusReplies = new StatusReplies(state);
         }
 
         /// <summary>The frame error of the last <see cref="DispatchOutcome.MalformedFrame"/>.</summary>
@@ -123,10 +119,13 @@ namespace DeviceFirmware.Core.Dispatch
             }
         }
 
-        /// <summary>Broadcasts the full status (0x0091, action 0x04) on <c>dev2app/&lt;DID&gt;</c>: after a write, a (re)connect, an input change.</summary>
+        /// <summary>
+        /// Broadcasts the full status (0x0091, action 0x04; 0x14 with every point for a var_len product) on
+        /// <c>dev2app/&lt;DID&gt;</c>: after a write, a (re)connect, an input change.
+        /// </summary>
         public bool BroadcastStatus()
         {
-            if (P0Writer.WriteStatus(state, P0Action.Report, p0, 0, out int p0Length) != P0Error.None) return false;
+            if (statusReplies.WriteReport(p0, out int p0Length) != P0Error.None) return false;
             if (FrameWriter.WriteBusiness(frame, 0, GizwitsCommand.BusinessReply, p0, 0, p0Length, out int length) != FrameError.None) return false;
             return sink.Publish(broadcastTopic, frame, 0, length);
         }
@@ -162,13 +161,13 @@ namespace DeviceFirmware.Core.Dispatch
                     state.CopyFlagged(message.Values, message.Flagged);
                     outputs.Apply(state, message.Flagged);
                     broadcast = true;
-                    if (P0Writer.WriteStatus(state, P0Action.Report, p0, 0, out p0Length) != P0Error.None) p0Length = 0;
+                    if (statusReplies.WriteWriteAnswer(message.Action, p0, out p0Length) != P0Error.None) p0Length = 0;
                     break;
                 case P0Action.Read:
-                    if (P0Writer.WriteStatus(state, P0Action.ReadReply, p0, 0, out p0Length) != P0Error.None) p0Length = 0;
+                    if (statusReplies.WriteReadReply(p0, out p0Length) != P0Error.None) p0Length = 0;
                     break;
                 case P0Action.VariableRead:
-                    if (P0Writer.WriteVariable(P0Action.VariableReadReply, state, message.Flagged, p0, 0, out p0Length) != P0Error.None) p0Length = 0;
+                    if (statusReplies.WriteVariableReadReply(message.Flagged, message.FlaggedCount, p0, out p0Length) != P0Error.None) p0Length = 0;
                     break;
                 case P0Action.CustomToDevice:
                     p0Length = RunCustom(withSn);
@@ -260,7 +259,7 @@ namespace DeviceFirmware.Core.Dispatch
         // refusal is not remembered as an answer: sent again, it is judged again, with the same result.
         private DispatchOutcome RefuseCommand(int app, bool withSn, uint sn)
         {
-            if (withSn && P0Writer.WriteStatus(state, P0Action.Report, p0, 0, out int p0Length) == P0Error.None
+            if (withSn && statusReplies.WriteReport(p0, out int p0Length) == P0Error.None
                 && FrameWriter.WriteBusinessWithSn(frame, 0, GizwitsCommand.BusinessWithSnAck, sn, p0, 0, p0Length, out int length) == FrameError.None)
             {
                 refusal.Answered = sink.Publish(replyTopics.Topic(app), frame, 0, length);

@@ -48,7 +48,9 @@ public static class FirmwareOptionsValidator
         if (!string.IsNullOrEmpty(options.SimControl))
         {
             if (!HostPort.TryParse(options.SimControl, listening: true, out _, out string simError)) problems.Add($"--sim-control: {simError}");
-            if (!string.Equals(options.Board, "simulated", System.StringComparison.OrdinalIgnoreCase)) problems.Add("--sim-control: only with --board simulated");
+            // A board file may be simulated too (its sensor driver says so; BoardHardware checks when it loads it).
+            bool boardFile = options.Board != null && options.Board.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase);
+            if (!boardFile && !string.Equals(options.Board, "simulated", System.StringComparison.OrdinalIgnoreCase)) problems.Add("--sim-control: only with --board simulated (or a board file for the simulated board)");
         }
 
         return problems;

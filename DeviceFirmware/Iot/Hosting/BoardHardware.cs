@@ -63,6 +63,11 @@ public sealed class BoardHardware : IAsyncDisposable
             return new BoardHardware(board.PinDriver, background, board, control, board, background);
         }
 
+        if (!string.IsNullOrEmpty(simControl))
+        {
+            throw new ArgumentException($"--sim-control: board '{map.Name}' is not the simulated board (its name or its sensor driver must be \"simulated\")");
+        }
+
         var controller = new GpioController();
         var pins = new GpioPinDriver(controller, RaspberryPiPwm.Factory(controller), ownsController: true);
         ISensor? sensor = null;

@@ -88,6 +88,18 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
+        public void Sim_control_takes_the_simulated_board_or_a_board_file_but_not_a_real_board()
+        {
+            string boardFile = Path.Combine(RepoPaths.Root, "DeviceFirmware.Tests", "Hil", "Boards", "boiler-var-len-simulated.json");
+            string[] common = { "--did", "dev1", "--passcode", "P", "--m2m", "127.0.0.1:1883", "--product", product, "--sim-control", "127.0.0.1:0" };
+            var (code, _, errors) = Run([.. common, "--board", boardFile]);
+            Assert.True(code == 0, errors);
+            (code, _, errors) = Run([.. common, "--board", "raspberry-pi-4"]);
+            Assert.Equal(FirmwareCommandLine.UsageError, code);
+            Assert.Contains("--sim-control: only with --board simulated", errors, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Without_did_or_gservice_it_says_how_to_get_an_identity()
         {
             var (code, _, errors) = Run("--m2m", "127.0.0.1:1883", "--product", product, "--board", "simulated", "--state-file", Path.Combine(folder, "none.json"));
