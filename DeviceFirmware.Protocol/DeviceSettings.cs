@@ -1,7 +1,7 @@
 namespace DeviceFirmware.Protocol
 {
     /// <summary>
-    /// The 16-bit value of 0x0010, defined by this project (PROTOCOL.md §3 [ours]) because the seed's table
+    /// The 16-bit value of 0x0010, defined by this project (docs/protocol.md §3 [ours]) because the seed's table
     /// is cut off: bits 0–1 log level threshold, bit 2 indicator LED enabled, bits 3–15 reserved (sent as 0,
     /// ignored on receipt). This is the only place that knows the bit layout.
     /// </summary>

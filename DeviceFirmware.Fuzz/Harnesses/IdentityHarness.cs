@@ -8,7 +8,7 @@ namespace DeviceFirmware.Fuzz.Harnesses;
 /// The identity and topic parsers (<see cref="AppClientId"/>, <see cref="Did"/>, <see cref="AppUserName"/>,
 /// <see cref="Topics"/>). The first input byte picks a prefix to put before the text (so the fuzzer reaches the topic
 /// shapes quickly) and whether the rest is read as UTF-8 or byte-per-char (every char 0–255, NUL included).
-/// Invariants: nothing throws; each IsValid agrees with the rule as PROTOCOL.md and the README state it, written here
+/// Invariants: nothing throws; each IsValid agrees with the rule as docs/protocol.md and the README state it, written here
 /// independently; each topic parser accepts exactly the topics built from valid parts, its ranges are those parts,
 /// and rebuilding the topic from them (<see cref="Topics.App2Dev"/>, <see cref="Topics.Dev2App(string, string)"/>,
 /// <see cref="Topics.ReplyTo"/>) gives the same string; <see cref="AppUserName.TryParse"/> agrees with
@@ -46,7 +46,7 @@ public sealed class IdentityHarness : IFuzzHarness
         CheckSer2CliRes(text);
     }
 
-    // The rules, written from PROTOCOL.md §1 and the README, not from the code under test.
+    // The rules, written from docs/protocol.md §1 and the README, not from the code under test.
     private static bool IsAppClientId(string s)
     {
         if (s.Length < 3 || s.Length > 23 || !s.StartsWith("usr", StringComparison.Ordinal)) return false;

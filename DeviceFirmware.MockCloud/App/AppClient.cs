@@ -24,7 +24,7 @@ using MQTTnet.Protocol;
 namespace DeviceFirmware.MockCloud.App;
 
 /// <summary>
-/// An App on M2M (PROTOCOL.md §1, §3, §4): connects with a random <c>usr…</c> AppClientId, user name
+/// An App on M2M (docs/protocol.md §1, §3, §4): connects with a random <c>usr…</c> AppClientId, user name
 /// <c>2$appid$uid</c> and the login token (MQTT 3.1.1, clean session, keep-alive 120 s, optional TLS); subscribes
 /// <c>ser2cli_res/&lt;own&gt;</c> and, per device, <c>dev2app/&lt;DID&gt;</c> and <c>dev2app/&lt;DID&gt;/&lt;own&gt;</c>;
 /// sends 0x0090, 0x0093 (awaiting the 0x0094 with the same sn), 0x0010 (awaiting 0x0011); and delivers everything
@@ -257,7 +257,7 @@ public sealed class AppClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends 0x0010 (log level threshold and indicator LED, PROTOCOL.md §3 [ours]) and waits for the device's 0x0011.
+    /// Sends 0x0010 (log level threshold and indicator LED, docs/protocol.md §3 [ours]) and waits for the device's 0x0011.
     /// </summary>
     /// <exception cref="ReplyTimeoutException">No 0x0011 within <see cref="AppClientOptions.ReplyTimeout"/>.</exception>
     public async Task SendSettingsAsync(string did, Protocol.LogLevel logLevel, bool indicatorLed, CancellationToken cancellationToken = default)

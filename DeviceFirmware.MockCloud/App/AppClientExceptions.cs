@@ -23,7 +23,7 @@ public sealed class AppConnectRefusedException : Exception
     public bool IsBadCredentials { get; }
 }
 
-/// <summary>M2M refused the subscriptions for a device: the user is not bound to it (PROTOCOL.md §8).</summary>
+/// <summary>M2M refused the subscriptions for a device: the user is not bound to it (docs/protocol.md §8).</summary>
 public sealed class DeviceNotBoundException : Exception
 {
     /// <summary>Creates the exception for <paramref name="did"/>.</summary>

@@ -3,7 +3,7 @@ using DeviceFirmware.Core.Session;
 
 namespace DeviceFirmware.MockCloud.App;
 
-/// <summary>How an <see cref="AppClient"/> reaches M2M and who it is (PROTOCOL.md §1).</summary>
+/// <summary>How an <see cref="AppClient"/> reaches M2M and who it is (docs/protocol.md §1).</summary>
 public sealed class AppClientOptions
 {
     /// <summary>The M2M host (from the bindings list's <c>host</c>, or given).</summary>
@@ -37,7 +37,7 @@ public sealed class AppClientOptions
     public string? TrustedCertificateFile { get; set; }
 
     /// <summary>
-    /// The heartbeat and reconnect rules (PROTOCOL.md §4), shared with the firmware: keep-alive 120 s, a PINGREQ every
+    /// The heartbeat and reconnect rules (docs/protocol.md §4), shared with the firmware: keep-alive 120 s, a PINGREQ every
     /// 60 s, two missed PINGRESPs → reconnect at once, then after 10 s, 20 s, 30 s … Tests shorten the steps.
     /// </summary>
     public SessionSettings Session { get; set; } = new SessionSettings();

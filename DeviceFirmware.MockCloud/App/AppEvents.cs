@@ -78,7 +78,7 @@ public sealed record SettingsAckEvent(string Did, string Topic, DateTimeOffset R
 
 /// <summary>
 /// A message the client could not use: a malformed frame, a command an App does not expect, or an answer on
-/// <c>ser2cli_res</c> (PROTOCOL.md §6 layout, shown as hex). Receiving it never throws.
+/// <c>ser2cli_res</c> (docs/protocol.md §6 layout, shown as hex). Receiving it never throws.
 /// </summary>
 /// <param name="Did">The device named by the topic, or empty.</param>
 /// <param name="Topic">The topic it came on.</param>

@@ -13,7 +13,7 @@ namespace DeviceFirmware.MockCloud.App;
 /// <summary>
 /// Turns one received MQTT message into an <see cref="AppEvent"/>. Never throws: anything it cannot use becomes an
 /// <see cref="UnusableMessageEvent"/> saying why. <c>ser2cli_res</c> payloads are never run through the app2dev frame
-/// decoder (PROTOCOL.md §6).
+/// decoder (docs/protocol.md §6).
 /// </summary>
 public static class AppMessageDecoder
 {

@@ -3,7 +3,7 @@ using System;
 namespace DeviceFirmware.MockCloud.App;
 
 /// <summary>
-/// A logged-in App user (PROTOCOL.md §7 <c>{uid, token, expire_at}</c>). The token is a secret: <see cref="ToString"/>
+/// A logged-in App user (docs/protocol.md §7 <c>{uid, token, expire_at}</c>). The token is a secret: <see cref="ToString"/>
 /// never shows it.
 /// </summary>
 /// <param name="Uid">The user id (the uid of the M2M user name <c>2$appid$uid</c>).</param>

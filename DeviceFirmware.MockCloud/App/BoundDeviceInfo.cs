@@ -1,6 +1,6 @@
 namespace DeviceFirmware.MockCloud.App;
 
-/// <summary>One entry of GService's bindings list (<c>GET /app/bindings</c>, PROTOCOL.md §7).</summary>
+/// <summary>One entry of GService's bindings list (<c>GET /app/bindings</c>, docs/protocol.md §7).</summary>
 /// <param name="ProductKey">The device's product key (finds its product JSON).</param>
 /// <param name="Did">The device id.</param>
 /// <param name="Mac">The MAC the device registered with.</param>

@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace DeviceFirmware.MockCloud.App;
 
 /// <summary>
-/// The App's side of GService (PROTOCOL.md §7) over HTTP: register, login, bind, unbind, list bindings. Every call
+/// The App's side of GService (docs/protocol.md §7) over HTTP: register, login, bind, unbind, list bindings. Every call
 /// sends <c>X-Gizwits-Application-Id</c>; the binding calls also send <see cref="UserToken"/>, which register and
 /// login set. GService's error answers become <see cref="GServiceException"/>; a cloud that cannot be reached
 /// becomes <see cref="CloudUnreachableException"/>.

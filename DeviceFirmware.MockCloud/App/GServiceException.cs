@@ -3,7 +3,7 @@ using System;
 namespace DeviceFirmware.MockCloud.App;
 
 /// <summary>
-/// GService refused a call with its <c>{error_code,error_message,detail_message}</c> answer (PROTOCOL.md §7),
+/// GService refused a call with its <c>{error_code,error_message,detail_message}</c> answer (docs/protocol.md §7),
 /// e.g. 9020 "username or password error!".
 /// </summary>
 public sealed class GServiceException : Exception

@@ -26,7 +26,7 @@ internal static class CloudCommands
     /// <summary>Builds the <c>cloud</c> command.</summary>
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var cloud = new Command("cloud", "The mock Gizwits cloud: M2M broker + GService HTTP (PROTOCOL.md §7–§8).");
+        var cloud = new Command("cloud", "The mock Gizwits cloud: M2M broker + GService HTTP (docs/protocol.md §7–§8).");
         cloud.Subcommands.Add(BuildServe(stdout, stderr));
         cloud.Subcommands.Add(BuildAdmin(stdout, stderr));
         return cloud;

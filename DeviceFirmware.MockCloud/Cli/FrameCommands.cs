@@ -18,7 +18,7 @@ namespace DeviceFirmware.MockCloud.Cli
         /// <summary>Builds the <c>frame</c> command with its <c>decode</c> and <c>encode</c> subcommands.</summary>
         public static Command Build()
         {
-            Command frame = new Command("frame", "Decode and encode app2dev/dev2app frames (PROTOCOL.md §2–§3).");
+            Command frame = new Command("frame", "Decode and encode app2dev/dev2app frames (docs/protocol.md §2–§3).");
             frame.Subcommands.Add(BuildDecode());
             frame.Subcommands.Add(BuildEncode());
             return frame;

@@ -8,7 +8,7 @@ using DeviceFirmware.Protocol.P0;
 namespace DeviceFirmware.MockCloud.Cli
 {
     /// <summary>
-    /// <c>gizctl p0</c>: generate a product's nano-safe table, decode and encode P0 business data (PROTOCOL.md §5).
+    /// <c>gizctl p0</c>: generate a product's nano-safe table, decode and encode P0 business data (docs/protocol.md §5).
     /// Results go to stdout; <c>decode</c> and <c>encode</c> answer in one-line JSON. Exit codes: 0 done, 2 refused
     /// (bad hex, bad value, P0 error, invalid product; the JSON on stdout says why), 1 bad command line.
     /// </summary>

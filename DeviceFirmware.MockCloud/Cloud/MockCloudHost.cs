@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace DeviceFirmware.MockCloud.Cloud;
 
 /// <summary>
-/// The mock cloud in one process (DESIGN.md): the SQLite store, the M2M broker (plain and TLS) and GService over it.
+/// The mock cloud in one process (docs/architecture.md): the SQLite store, the M2M broker (plain and TLS) and GService over it.
 /// GService provisions devices to the M2M port actually bound, so port 0 everywhere works for tests.
 /// </summary>
 public sealed class MockCloudHost : IAsyncDisposable

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DeviceFirmware.MockCloud.GService;
 
-/// <summary>The GService HTTP API of PROTOCOL.md §7 as ASP.NET Core minimal-API endpoints.</summary>
+/// <summary>The GService HTTP API of docs/protocol.md §7 as ASP.NET Core minimal-API endpoints.</summary>
 public static class GServiceApi
 {
     /// <summary>The log category of GService's lines.</summary>

@@ -13,10 +13,10 @@ internal sealed partial class GServiceEndpoints
     private const int MaxMacLength = 64;
     private const int MaxTypeLength = 32;
 
-    /// <summary>A device passcode is at least as long as the ones GAgent makes (10 letters A–Y, PROTOCOL.md §7).</summary>
+    /// <summary>A device passcode is at least as long as the ones GAgent makes (10 letters A–Y, docs/protocol.md §7).</summary>
     internal const int MinPasscodeLength = 10;
 
-    /// <summary>A device passcode fits the 0x0092 frame that carries it to Apps (passcode ≤ 32 bytes, PROTOCOL.md §3).</summary>
+    /// <summary>A device passcode fits the 0x0092 frame that carries it to Apps (passcode ≤ 32 bytes, docs/protocol.md §3).</summary>
     internal const int MaxDevicePasscodeLength = 32;
 
     /// <summary>

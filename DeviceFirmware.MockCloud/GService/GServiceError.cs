@@ -1,6 +1,6 @@
 namespace DeviceFirmware.MockCloud.GService;
 
-/// <summary>A GService error (PROTOCOL.md §7): its code, HTTP status and fixed message.</summary>
+/// <summary>A GService error (docs/protocol.md §7): its code, HTTP status and fixed message.</summary>
 /// <param name="Code">The <c>error_code</c>.</param>
 /// <param name="Status">The HTTP status it is sent with.</param>
 /// <param name="Message">The <c>error_message</c>.</param>

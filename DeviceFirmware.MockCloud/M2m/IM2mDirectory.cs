@@ -1,7 +1,7 @@
 namespace DeviceFirmware.MockCloud.M2m;
 
 /// <summary>
-/// What the M2M broker asks of the cloud's accounts (PROTOCOL.md §8): who may connect and which DIDs an App is
+/// What the M2M broker asks of the cloud's accounts (docs/protocol.md §8): who may connect and which DIDs an App is
 /// bound to. Implemented over SQLite by the GService store; tests may use an in-memory one.
 /// </summary>
 public interface IM2mDirectory

@@ -12,7 +12,7 @@ using MQTTnet.Server;
 namespace DeviceFirmware.MockCloud.M2m;
 
 /// <summary>
-/// PROTOCOL.md §1: "the server treats anything above 600 s as 600". MQTTnet 5's keep-alive monitor reads the
+/// docs/protocol.md §1: "the server treats anything above 600 s as 600". MQTTnet 5's keep-alive monitor reads the
 /// keep-alive of the client's CONNECT packet, and its public events only see a read-only copy of that value
 /// (<see cref="ValidatingConnectionEventArgs.KeepAlivePeriod"/>). So this wraps the TCP server adapter and
 /// lowers <see cref="MqttConnectPacket.KeepAlivePeriod"/> in the CONNECT as it is received, before validation,

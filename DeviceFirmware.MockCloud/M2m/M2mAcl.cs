@@ -3,7 +3,7 @@ using DeviceFirmware.Protocol.Identity;
 namespace DeviceFirmware.MockCloud.M2m;
 
 /// <summary>
-/// The topic rules of PROTOCOL.md §8. An App subscribes only <c>ser2cli_res/&lt;own&gt;</c>,
+/// The topic rules of docs/protocol.md §8. An App subscribes only <c>ser2cli_res/&lt;own&gt;</c>,
 /// <c>dev2app/&lt;bound DID&gt;</c> and <c>dev2app/&lt;bound DID&gt;/&lt;own&gt;</c> (no wildcards) and publishes
 /// only <c>app2dev/&lt;bound DID&gt;/&lt;own&gt;</c>; a device subscribes only <c>app2dev/&lt;own DID&gt;/#</c> and
 /// publishes only <c>dev2app/&lt;own DID&gt;</c> or <c>dev2app/&lt;own DID&gt;/&lt;AppClientId&gt;</c>.

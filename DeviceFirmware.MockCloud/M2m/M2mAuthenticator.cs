@@ -14,7 +14,7 @@ public sealed record M2mConnectDecision(M2mClient? Client, MqttConnectReasonCode
 }
 
 /// <summary>
-/// Decides an MQTT CONNECT against PROTOCOL.md §1/§8. A user name of the form <c>2$appid$uid</c> makes it an
+/// Decides an MQTT CONNECT against docs/protocol.md §1/§8. A user name of the form <c>2$appid$uid</c> makes it an
 /// App; a DID (without <c>$</c>) makes it a device. Refusals: a malformed client id (or one that differs from a device's
 /// user name) → <see cref="MqttConnectReasonCode.ClientIdentifierNotValid"/>; an unknown application id →
 /// <see cref="MqttConnectReasonCode.NotAuthorized"/>; a missing, wrong or expired token or passcode →

@@ -18,7 +18,7 @@ using MQTTnet.Server;
 namespace DeviceFirmware.MockCloud.M2m;
 
 /// <summary>
-/// The mock cloud's M2M broker (PROTOCOL.md §1, §4, §8) on MQTTnet.Server: authenticates Apps and devices
+/// The mock cloud's M2M broker (docs/protocol.md §1, §4, §8) on MQTTnet.Server: authenticates Apps and devices
 /// against an <see cref="IM2mDirectory"/>, enforces the topic ACLs, clamps keep-alive, disconnects PINGREQ
 /// floods, and publishes 0x0092 on <c>dev2app/&lt;DID&gt;</c> when a device comes and goes. Every connect,
 /// refusal and relayed frame is logged in one line, without passwords, tokens or passcodes.
@@ -329,7 +329,7 @@ public sealed partial class M2mBroker : IAsyncDisposable, IDevicePresence, IBind
             return Task.CompletedTask;
         }
 
-        // PROTOCOL.md §8 and DESIGN: a retained app2dev would replay an old command to a device that reconnects.
+        // docs/protocol.md §8: a retained app2dev would replay an old command to a device that reconnects.
         // A retained dev2app would replay a stale status to an App subscribing later, and a device could fill the
         // broker with one retained message per dev2app/<DID>/<any cid> topic; the protocol uses neither (an App asks
         // for the status with a read). The frame itself is still relayed (the sender meant to send it now); only the

@@ -1,6 +1,6 @@
 namespace DeviceFirmware.MockCloud.M2m;
 
-/// <summary>Which side of the relay an MQTT client is (PROTOCOL.md §1).</summary>
+/// <summary>Which side of the relay an MQTT client is (docs/protocol.md §1).</summary>
 public enum M2mClientKind
 {
     /// <summary>An App: client id is an AppClientId, user name <c>2$appid$uid</c>.</summary>

@@ -6,10 +6,10 @@ using DeviceFirmware.Iot.Transport;
 
 namespace DeviceFirmware.MockCloud.M2m;
 
-/// <summary>How the mock M2M broker listens and which limits of PROTOCOL.md §4/§8 it applies.</summary>
+/// <summary>How the mock M2M broker listens and which limits of docs/protocol.md §4/§8 it applies.</summary>
 public sealed class M2mOptions
 {
-    /// <summary>The plain MQTT listener (PROTOCOL.md §1: TCP 1883). Port 0 picks a free port; see <see cref="M2mBroker.MqttEndpoint"/>.</summary>
+    /// <summary>The plain MQTT listener (docs/protocol.md §1: TCP 1883). Port 0 picks a free port; see <see cref="M2mBroker.MqttEndpoint"/>.</summary>
     public IPEndPoint MqttEndpoint { get; set; } = new IPEndPoint(IPAddress.Loopback, 1883);
 
     /// <summary>The MQTT-over-TLS listener (8883 in production), or null for none. Port 0 picks a free port.</summary>
@@ -21,13 +21,13 @@ public sealed class M2mOptions
     /// <summary>When set, the TLS certificate (public part only) is written there as PEM at start-up, for clients to trust.</summary>
     public string? CertificatePemPath { get; set; }
 
-    /// <summary>A client's keep-alive above this is treated as this (PROTOCOL.md §1: 600 s).</summary>
+    /// <summary>A client's keep-alive above this is treated as this (docs/protocol.md §1: 600 s).</summary>
     public TimeSpan MaxKeepAlive { get; set; } = TimeSpan.FromSeconds(600);
 
-    /// <summary>More PINGREQs than this within <see cref="PingWindow"/> disconnect the client (PROTOCOL.md §4: 60).</summary>
+    /// <summary>More PINGREQs than this within <see cref="PingWindow"/> disconnect the client (docs/protocol.md §4: 60).</summary>
     public int MaxPingsPerWindow { get; set; } = 60;
 
-    /// <summary>The sliding window of the PINGREQ limit (PROTOCOL.md §4: 180 s).</summary>
+    /// <summary>The sliding window of the PINGREQ limit (docs/protocol.md §4: 180 s).</summary>
     public TimeSpan PingWindow { get; set; } = TimeSpan.FromSeconds(180);
 
     /// <summary>Largest CONNECT packet (remaining length) read before authentication; a larger one closes the connection at once.</summary>

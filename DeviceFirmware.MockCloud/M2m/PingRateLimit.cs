@@ -5,7 +5,7 @@ using System.Collections.Generic;
 namespace DeviceFirmware.MockCloud.M2m;
 
 /// <summary>
-/// PROTOCOL.md §4: more than <c>max</c> PINGREQs within a sliding <c>window</c> from one client means it is to be
+/// docs/protocol.md §4: more than <c>max</c> PINGREQs within a sliding <c>window</c> from one client means it is to be
 /// disconnected. Keeps at most <c>max + 1</c> times per connected client.
 /// </summary>
 public sealed class PingRateLimit

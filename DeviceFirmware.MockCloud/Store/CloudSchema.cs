@@ -4,7 +4,7 @@ namespace DeviceFirmware.MockCloud.Store;
 internal static class CloudSchema
 {
     // Tokens are stored as their SHA-256 so that a copied database file does not hand out live sessions.
-    // login_name holds usernames and emails in one namespace because login accepts either (PROTOCOL.md §7).
+    // login_name holds usernames and emails in one namespace because login accepts either (docs/protocol.md §7).
     public const string Create = """
         CREATE TABLE IF NOT EXISTS applications (
             appid TEXT PRIMARY KEY);

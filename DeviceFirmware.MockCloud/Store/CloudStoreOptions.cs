@@ -8,7 +8,7 @@ public sealed class CloudStoreOptions
     /// <summary>PBKDF2-SHA256 iterations for new password hashes (default 100,000; tests use a few). Each user keeps the count it was hashed with.</summary>
     public int PasswordIterations { get; set; } = 100_000;
 
-    /// <summary>How long a login token stays valid (PROTOCOL.md §7: 7 days by default).</summary>
+    /// <summary>How long a login token stays valid (docs/protocol.md §7: 7 days by default).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The clock for token expiry and record timestamps; tests pass a fake one.</summary>

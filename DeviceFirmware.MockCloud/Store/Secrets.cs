@@ -24,7 +24,7 @@ public static class Secrets
     /// <summary>A new DID: <see cref="DidLength"/> characters of [0-9a-zA-Z].</summary>
     public static string NewDid() => RandomNumberGenerator.GetString(DidAlphabet, DidLength);
 
-    /// <summary>A new device passcode: <see cref="PasscodeLength"/> letters A–Y, as GAgent makes them (PROTOCOL.md §7).</summary>
+    /// <summary>A new device passcode: <see cref="PasscodeLength"/> letters A–Y, as GAgent makes them (docs/protocol.md §7).</summary>
     public static string NewPasscode() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXY", PasscodeLength);
 
     /// <summary>The SHA-256 of a token as hex: what the store keeps instead of the token.</summary>

@@ -27,7 +27,7 @@ namespace DeviceFirmware.Protocol.Frames
         /// <summary>The variable length does not equal the number of bytes that follow it.</summary>
         VarLenMismatch,
 
-        /// <summary>The command word is not one of PROTOCOL.md §3.</summary>
+        /// <summary>The command word is not one of docs/protocol.md §3.</summary>
         UnknownCommand,
 
         /// <summary>The body ends before a fixed-size field of the command (sn, settings, level, online, version).</summary>

@@ -1,6 +1,6 @@
 namespace DeviceFirmware.Protocol.Frames
 {
-    /// <summary>The size limits of PROTOCOL.md §2–§3. Over a limit is an error on decode and on encode.</summary>
+    /// <summary>The size limits of docs/protocol.md §2–§3. Over a limit is an error on decode and on encode.</summary>
     public static class FrameLimits
     {
         /// <summary>The fixed header <c>00 00 00 03</c>.</summary>

@@ -3,7 +3,7 @@ using DeviceFirmware.Protocol.Text;
 namespace DeviceFirmware.Protocol.Frames
 {
     /// <summary>
-    /// Decodes one app2dev/dev2app frame (PROTOCOL.md §2–§3) in place. Create one per receive loop and
+    /// Decodes one app2dev/dev2app frame (docs/protocol.md §2–§3) in place. Create one per receive loop and
     /// reuse it: <see cref="Decode"/> allocates nothing and never throws; every field is an offset into
     /// <see cref="Buffer"/> or a number. After a failed decode only <see cref="Error"/> and
     /// <see cref="ErrorOffset"/> are meaningful.

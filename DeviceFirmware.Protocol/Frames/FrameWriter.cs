@@ -3,7 +3,7 @@ using DeviceFirmware.Protocol.Text;
 namespace DeviceFirmware.Protocol.Frames
 {
     /// <summary>
-    /// Encodes frames (PROTOCOL.md §2–§3) into a caller's buffer. Every method returns
+    /// Encodes frames (docs/protocol.md §2–§3) into a caller's buffer. Every method returns
     /// <see cref="FrameError.None"/> and the frame's length, or an error and length 0 having written
     /// nothing past what it checked: a value over its limit is refused, never cut.
     /// </summary>

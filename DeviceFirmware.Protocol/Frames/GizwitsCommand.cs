@@ -1,6 +1,6 @@
 namespace DeviceFirmware.Protocol.Frames
 {
-    /// <summary>The command words of PROTOCOL.md §3 (the answer to command C is C+1).</summary>
+    /// <summary>The command words of docs/protocol.md §3 (the answer to command C is C+1).</summary>
     public static class GizwitsCommand
     {
         /// <summary>App → device: log level and indicator LED settings (2-byte big-endian value).</summary>

@@ -1,7 +1,7 @@
 namespace DeviceFirmware.Protocol.Identity
 {
     /// <summary>
-    /// The App's MQTT client identifier (PROTOCOL.md §1): starts with <c>usr</c>, only <c>[0-9a-zA-Z]</c>,
+    /// The App's MQTT client identifier (docs/protocol.md §1): starts with <c>usr</c>, only <c>[0-9a-zA-Z]</c>,
     /// at most 23 bytes. The device learns it from the last level of an app2dev topic.
     /// </summary>
     public static class AppClientId

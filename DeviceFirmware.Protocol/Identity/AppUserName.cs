@@ -1,6 +1,6 @@
 namespace DeviceFirmware.Protocol.Identity
 {
-    /// <summary>The App's MQTT user name <c>2$&lt;appid&gt;$&lt;uid&gt;</c> (PROTOCOL.md §1: appid 123, uid abc → <c>2$123$abc</c>).</summary>
+    /// <summary>The App's MQTT user name <c>2$&lt;appid&gt;$&lt;uid&gt;</c> (docs/protocol.md §1: appid 123, uid abc → <c>2$123$abc</c>).</summary>
     public static class AppUserName
     {
         /// <summary>The version prefix of the user name.</summary>

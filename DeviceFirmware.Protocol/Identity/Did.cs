@@ -3,7 +3,7 @@ namespace DeviceFirmware.Protocol.Identity
     /// <summary>
     /// A device id as issued by GService. It becomes an MQTT client id and a topic level, so it must not
     /// be empty or hold <c>/</c>, <c>+</c>, <c>#</c>, NUL, other control characters or non-ASCII
-    /// (PROTOCOL.md §1; control characters and the 64-char cap are this project's choice).
+    /// (docs/protocol.md §1; control characters and the 64-char cap are this project's choice).
     /// </summary>
     public static class Did
     {

@@ -3,7 +3,7 @@ using DeviceFirmware.Protocol.Text;
 namespace DeviceFirmware.Protocol.Identity
 {
     /// <summary>
-    /// The M2M topics of PROTOCOL.md §1. Builders allocate the topic string (the send path); parsers return
+    /// The M2M topics of docs/protocol.md §1. Builders allocate the topic string (the send path); parsers return
     /// offsets into the given topic and compare against the device's own DID in place (the receive path).
     /// </summary>
     public static class Topics
@@ -14,7 +14,7 @@ namespace DeviceFirmware.Protocol.Identity
         /// <summary>Topics from a device (or M2M) to Apps start with this.</summary>
         public const string Dev2AppPrefix = "dev2app/";
 
-        /// <summary>M2M's answers to an App (a different frame layout, PROTOCOL.md §6).</summary>
+        /// <summary>M2M's answers to an App (a different frame layout, docs/protocol.md §6).</summary>
         public const string Ser2CliResPrefix = "ser2cli_res/";
 
         /// <summary><c>app2dev/&lt;DID&gt;/&lt;AppClientId&gt;</c>: a frame for a device from one App.</summary>

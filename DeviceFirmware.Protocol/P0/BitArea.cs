@@ -2,7 +2,7 @@ namespace DeviceFirmware.Protocol.P0
 {
     /// <summary>
     /// Bit fields in a P0 bit area or flags field, read as a big-endian integer: bit 0 is the lowest bit of
-    /// the area's last byte, bit 8 the lowest bit of the byte before it (PROTOCOL.md §5).
+    /// the area's last byte, bit 8 the lowest bit of the byte before it (docs/protocol.md §5).
     /// </summary>
     public static class BitArea
     {

@@ -1,6 +1,6 @@
 namespace DeviceFirmware.Protocol.P0
 {
-    /// <summary>A data point's role, which decides its section of the full status (PROTOCOL.md §5).</summary>
+    /// <summary>A data point's role, which decides its section of the full status (docs/protocol.md §5).</summary>
     public enum DataPointType
     {
         /// <summary><c>status_writable</c>: set by the App (action 0x01), reported in the first section.</summary>

@@ -1,6 +1,6 @@
 namespace DeviceFirmware.Protocol.P0
 {
-    /// <summary>A data point's wire type (PROTOCOL.md §5).</summary>
+    /// <summary>A data point's wire type (docs/protocol.md §5).</summary>
     public enum DataType
     {
         /// <summary>One bit in the section's bit area.</summary>

@@ -1,6 +1,6 @@
 namespace DeviceFirmware.Protocol.P0
 {
-    /// <summary>The first byte of P0 business data (PROTOCOL.md §5).</summary>
+    /// <summary>The first byte of P0 business data (docs/protocol.md §5).</summary>
     public static class P0Action
     {
         /// <summary>App → device: attr_flags + the whole writable section; apply only flagged points.</summary>

@@ -35,7 +35,7 @@ namespace DeviceFirmware.Protocol.P0
 
         /// <summary>
         /// The action belongs to a family the product does not speak: a fixed-layout action (0x01–0x04) for a var_len
-        /// product, which has no fixed layout (PROTOCOL.md §5).
+        /// product, which has no fixed layout (docs/protocol.md §5).
         /// </summary>
         WrongProtocolType,
     }

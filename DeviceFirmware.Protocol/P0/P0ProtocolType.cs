@@ -1,7 +1,7 @@
 namespace DeviceFirmware.Protocol.P0
 {
     /// <summary>
-    /// A product's P0 protocol type: the export's <c>"protocolType"</c> (PROTOCOL.md §5). It decides which action
+    /// A product's P0 protocol type: the export's <c>"protocolType"</c> (docs/protocol.md §5). It decides which action
     /// family the device and the App speak and whether data point positions mean anything.
     /// </summary>
     public enum P0ProtocolType

@@ -1,7 +1,7 @@
 namespace DeviceFirmware.Protocol.P0
 {
     /// <summary>
-    /// A product: its data points and the P0 layout computed from them (PROTOCOL.md §5). Built once at
+    /// A product: its data points and the P0 layout computed from them (docs/protocol.md §5). Built once at
     /// start-up by <see cref="TryCreate(string, string, P0ProtocolType, DataPoint[], out Product, out string)"/>, from JSON on .NET or from a generated table on the device;
     /// immutable after that.
     /// </summary>

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace DeviceFirmware.Protocol.P0
 {
     /// <summary>
-    /// Loads a product from the JSON the Gizwits console exports (<c>GET /app/datapoint</c>, PROTOCOL.md §5).
+    /// Loads a product from the JSON the Gizwits console exports (<c>GET /app/datapoint</c>, docs/protocol.md §5).
     /// .NET only (the device has no JSON parser: it uses the generated table, see ProductSourceGenerator).
     /// </summary>
     public static class ProductJson

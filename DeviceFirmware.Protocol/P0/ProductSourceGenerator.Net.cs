@@ -8,7 +8,7 @@ namespace DeviceFirmware.Protocol.P0
     /// <summary>
     /// Turns a <see cref="Product"/> into a nano-safe C# table: a static class whose <c>Create()</c> builds the same
     /// model with <c>new DataPoint(...)</c> and <see cref="Product.TryCreate(string, string, P0ProtocolType, DataPoint[], out Product, out string)"/> (no JSON, no generics). The device has
-    /// no JSON parser, so this is how a product reaches the nanoFramework build (DESIGN.md, "The reference product
+    /// no JSON parser, so this is how a product reaches the nanoFramework build (docs/architecture.md, "The reference product
     /// and boards"). .NET only; run it through <c>gizctl p0 generate</c>.
     /// </summary>
     /// <remarks>

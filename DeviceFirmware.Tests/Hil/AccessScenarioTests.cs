@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace DeviceFirmware.Tests.Hil
 {
-    /// <summary>HIL: Apps that must not reach a device do not (PROTOCOL.md §8), and the pins prove it.</summary>
+    /// <summary>HIL: Apps that must not reach a device do not (docs/protocol.md §8), and the pins prove it.</summary>
     [Collection(HilCollection.Name)]
     public class AccessScenarioTests
     {

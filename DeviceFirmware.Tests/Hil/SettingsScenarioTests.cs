@@ -9,7 +9,7 @@ using LogLevel = DeviceFirmware.Protocol.LogLevel;
 
 namespace DeviceFirmware.Tests.Hil
 {
-    /// <summary>HIL: 0x0010 settings (PROTOCOL.md §3 [ours]) on the real device: the indicator LED and the log threshold.</summary>
+    /// <summary>HIL: 0x0010 settings (docs/protocol.md §3 [ours]) on the real device: the indicator LED and the log threshold.</summary>
     [Collection(HilCollection.Name)]
     public class SettingsScenarioTests
     {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DeviceFirmware.Tests.Protocol
 {
-    /// <summary>The 0x0010 settings bits (PROTOCOL.md §3 [ours]): bits 0–1 log level, bit 2 LED, bits 3–15 reserved.</summary>
+    /// <summary>The 0x0010 settings bits (docs/protocol.md §3 [ours]): bits 0–1 log level, bit 2 LED, bits 3–15 reserved.</summary>
     public class DeviceSettingsTests
     {
         [Theory]

@@ -6,7 +6,7 @@ using static DeviceFirmware.Tests.MockCloud.M2m.M2mTestCloud;
 namespace DeviceFirmware.Tests.MockCloud.M2m;
 
 /// <summary>
-/// The ACL matrix of PROTOCOL.md §8 with real clients: App bound/unbound × own/other client id × each topic kind ×
+/// The ACL matrix of docs/protocol.md §8 with real clients: App bound/unbound × own/other client id × each topic kind ×
 /// subscribe/publish, and device own/other DID. A (u1) is bound to D1, not D2; B is another App of u1; C is u2's (bound to D2).
 /// Forbidden publishes are published at QoS 1 (its PUBACK follows the broker's dispatch), then a marker is sent to the
 /// observer along an allowed path: the forbidden frame must not have arrived before the marker.

@@ -6,7 +6,7 @@ using static DeviceFirmware.Tests.MockCloud.M2m.M2mTestCloud;
 
 namespace DeviceFirmware.Tests.MockCloud.M2m;
 
-/// <summary>PROTOCOL.md §1/§8 CONNECT rules, with real MQTTnet clients over 127.0.0.1.</summary>
+/// <summary>docs/protocol.md §1/§8 CONNECT rules, with real MQTTnet clients over 127.0.0.1.</summary>
 public sealed class M2mAuthTests
 {
     [Fact]

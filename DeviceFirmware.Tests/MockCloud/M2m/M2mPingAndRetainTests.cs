@@ -7,7 +7,7 @@ using static DeviceFirmware.Tests.MockCloud.M2m.M2mTestCloud;
 
 namespace DeviceFirmware.Tests.MockCloud.M2m;
 
-/// <summary>The PINGREQ rate limit (PROTOCOL.md §4) and retained app2dev (PROTOCOL.md §8) with real clients.</summary>
+/// <summary>The PINGREQ rate limit (docs/protocol.md §4) and retained app2dev (docs/protocol.md §8) with real clients.</summary>
 public sealed class M2mPingAndRetainTests
 {
     private static readonly Action<DeviceFirmware.MockCloud.M2m.M2mOptions> FivePingsPerTenMinutes = o =>

@@ -10,7 +10,7 @@ using static DeviceFirmware.Tests.MockCloud.M2m.M2mTestCloud;
 
 namespace DeviceFirmware.Tests.MockCloud.M2m;
 
-/// <summary>0x0092 on dev2app/&lt;DID&gt; when a device connects and when it goes, however it goes (PROTOCOL.md §3, §8).</summary>
+/// <summary>0x0092 on dev2app/&lt;DID&gt; when a device connects and when it goes, however it goes (docs/protocol.md §3, §8).</summary>
 public sealed class M2mPresenceTests
 {
     private static bool IsPresence(MqttApplicationMessage message, bool online)

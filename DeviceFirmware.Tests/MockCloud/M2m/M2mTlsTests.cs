@@ -12,7 +12,7 @@ using static DeviceFirmware.Tests.MockCloud.M2m.M2mTestCloud;
 
 namespace DeviceFirmware.Tests.MockCloud.M2m;
 
-/// <summary>The TLS listener with a certificate made at start-up (PROTOCOL.md §1: TLS 8883).</summary>
+/// <summary>The TLS listener with a certificate made at start-up (docs/protocol.md §1: TLS 8883).</summary>
 public sealed class M2mTlsTests : IDisposable
 {
     private readonly string pemPath = Path.Combine(Path.GetTempPath(), $"m2m-{Guid.NewGuid():N}.pem");

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace DeviceFirmware.Tests.Protocol.Frames
 {
-    /// <summary>Every public vector (PROTOCOL.md §9) decodes to its columns and re-encodes to the same bytes.</summary>
+    /// <summary>Every public vector (docs/protocol.md §9) decodes to its columns and re-encodes to the same bytes.</summary>
     public class FrameVectorTests
     {
         public static TheoryData<string> Names()

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace DeviceFirmware.Tests.Protocol.Frames
 {
-    /// <summary>The variable length of PROTOCOL.md §2 (MQTT Remaining Length).</summary>
+    /// <summary>The variable length of docs/protocol.md §2 (MQTT Remaining Length).</summary>
     public class VarLengthTests
     {
         public static TheoryData<int, string> Vectors() => new()

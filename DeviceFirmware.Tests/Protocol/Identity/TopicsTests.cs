@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DeviceFirmware.Tests.Protocol.Identity
 {
-    /// <summary>Topic builders and parsers (PROTOCOL.md §1).</summary>
+    /// <summary>Topic builders and parsers (docs/protocol.md §1).</summary>
     public class TopicsTests
     {
         private const string Did = "abcDEF0123456789xyzABC";

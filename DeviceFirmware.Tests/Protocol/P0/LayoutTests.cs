@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DeviceFirmware.Tests.Protocol.P0
 {
-    /// <summary>The P0 layout of both reference products, worked out by hand from their JSON (PROTOCOL.md §5).</summary>
+    /// <summary>The P0 layout of both reference products, worked out by hand from their JSON (docs/protocol.md §5).</summary>
     public class LayoutTests
     {
         [Fact]

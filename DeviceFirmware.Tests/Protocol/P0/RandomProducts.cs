@@ -7,7 +7,7 @@ using DeviceFirmware.Protocol.P0;
 namespace DeviceFirmware.Tests.Protocol.P0
 {
     /// <summary>
-    /// CsCheck generators of VALID products, laid out by the rules of PROTOCOL.md §5, and of valid values.
+    /// CsCheck generators of VALID products, laid out by the rules of docs/protocol.md §5, and of valid values.
     /// Each point is a random spec (section, data type, size, gap before it, range seeds, ratio/addition,
     /// id order); <see cref="Build"/> places it: bit points back to back (with gaps) in the section's bit area at
     /// the section start, byte points (with gaps) after the bit area, sections in order.

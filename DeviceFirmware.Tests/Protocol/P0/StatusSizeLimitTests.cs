@@ -5,7 +5,7 @@ using static DeviceFirmware.Tests.Protocol.P0.P0TestData;
 namespace DeviceFirmware.Tests.Protocol.P0
 {
     /// <summary>
-    /// ProductRules keeps the full status within 60000 bytes (business data is at most 65535 bytes, PROTOCOL.md §3).
+    /// ProductRules keeps the full status within 60000 bytes (business data is at most 65535 bytes, docs/protocol.md §3).
     /// Byte points are bounded by it; bit areas must be too, or a product whose sections are only bit areas grows
     /// past the limit.
     /// </summary>

@@ -8,7 +8,7 @@ using DeviceFirmware.Protocol.P0;
 namespace DeviceFirmware.Core.Dispatch
 {
     /// <summary>
-    /// The device end of PROTOCOL.md §3: takes (topic, payload, retained) from <c>app2dev/&lt;DID&gt;/#</c>,
+    /// The device end of docs/protocol.md §3: takes (topic, payload, retained) from <c>app2dev/&lt;DID&gt;/#</c>,
     /// runs business commands against the device state and outputs, and answers on <c>dev2app</c>. All
     /// buffers are preallocated from the product's sizes, so a command allocates nothing in steady state.
     /// Anything it refuses changes nothing and becomes a (rate-limited) Warning log naming the error, the offset or data

@@ -3,7 +3,7 @@ using DeviceFirmware.Protocol.P0;
 namespace DeviceFirmware.Core.Dispatch
 {
     /// <summary>
-    /// Writes the device's status messages in the right P0 family (PROTOCOL.md §5): a standard product reports with
+    /// Writes the device's status messages in the right P0 family (docs/protocol.md §5): a standard product reports with
     /// 0x04 and answers 0x02 with 0x03; a var_len product has no fixed layout and reports with 0x14 and answers 0x12
     /// with 0x13. The answer to a write follows the write's family (0x01 → 0x04, 0x11 → 0x14), so an App that writes
     /// variable-length reads a variable-length answer whatever the product's type. Allocates nothing.

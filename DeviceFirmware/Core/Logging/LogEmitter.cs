@@ -7,7 +7,7 @@ using DeviceFirmware.Protocol.Text;
 namespace DeviceFirmware.Core.Logging
 {
     /// <summary>
-    /// Sends logs to the Apps as 0x0012 on <c>dev2app/&lt;DID&gt;</c> (PROTOCOL.md §3): only logs at or above
+    /// Sends logs to the Apps as 0x0012 on <c>dev2app/&lt;DID&gt;</c> (docs/protocol.md §3): only logs at or above
     /// the threshold set by 0x0010 (default Warning), through a token bucket so a flood of bad input cannot
     /// flood the network, and never recursively (a log raised while a log is being published is dropped,
     /// so a failing transport cannot feed itself). Text over a field's limit is cut on a character boundary

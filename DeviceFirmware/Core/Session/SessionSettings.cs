@@ -1,7 +1,7 @@
 namespace DeviceFirmware.Core.Session
 {
     /// <summary>
-    /// The heartbeat and reconnect rules of PROTOCOL.md §4, as numbers. The defaults are the protocol's;
+    /// The heartbeat and reconnect rules of docs/protocol.md §4, as numbers. The defaults are the protocol's;
     /// tests shorten <see cref="ReconnectStepMs"/> to run in seconds. Setters clamp to what the protocol allows.
     /// </summary>
     public sealed class SessionSettings

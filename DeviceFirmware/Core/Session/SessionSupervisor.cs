@@ -1,7 +1,7 @@
 namespace DeviceFirmware.Core.Session
 {
     /// <summary>
-    /// The MQTT session's heartbeat and reconnect rules (PROTOCOL.md §4) as a pure state machine over an
+    /// The MQTT session's heartbeat and reconnect rules (docs/protocol.md §4) as a pure state machine over an
     /// injected clock: it never sleeps, never touches a socket and never allocates. The host reports
     /// events (<see cref="OnConnected"/>, <see cref="OnConnectFailed"/>, <see cref="OnConnectionLost"/>,
     /// <see cref="OnPingResponse"/>) and calls <see cref="Poll"/> at or after <see cref="NextDeadline"/> to

@@ -146,7 +146,7 @@ public sealed class FirmwareLoop : IDisposable
     }
 
     // The session's own decisions, in the log: without them a half-open connection is dropped silently and nobody
-    // can tell from the log when the next connect attempt comes (PROTOCOL.md §4).
+    // can tell from the log when the next connect attempt comes (docs/protocol.md §4).
     private void Report(SessionAction action)
     {
         switch (action)

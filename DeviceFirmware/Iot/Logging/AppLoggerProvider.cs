@@ -8,7 +8,7 @@ using ProtocolLogLevel = DeviceFirmware.Protocol.LogLevel;
 namespace DeviceFirmware.Iot.Logging;
 
 /// <summary>
-/// Sends the program's <c>ILogger</c> output to the Apps as 0x0012 (PROTOCOL.md §3): each entry at or above the
+/// Sends the program's <c>ILogger</c> output to the Apps as 0x0012 (docs/protocol.md §3): each entry at or above the
 /// threshold an App set with 0x0010 is posted to the loop, whose rate-limited <c>LogEmitter</c> publishes it. The
 /// transport's and MQTTnet's own categories are never forwarded: a failure to publish a log must not become a log to
 /// publish.

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace DeviceFirmware.Iot.Provisioning;
 
 /// <summary>
-/// The device's two GService calls (PROTOCOL.md §7): register (<c>POST /dev/devices</c>, form-encoded, answers
+/// The device's two GService calls (docs/protocol.md §7): register (<c>POST /dev/devices</c>, form-encoded, answers
 /// <c>did=…</c>) and provision (<c>GET /dev/devices/{did}</c>, answers <c>host=…&amp;port=…&amp;server_ts=…</c>).
 /// </summary>
 public sealed class GServiceDeviceClient

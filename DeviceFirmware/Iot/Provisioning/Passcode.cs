@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace DeviceFirmware.Iot.Provisioning;
 
-/// <summary>Device passcodes as GAgent makes them: 10 random letters A–Y (PROTOCOL.md §7).</summary>
+/// <summary>Device passcodes as GAgent makes them: 10 random letters A–Y (docs/protocol.md §7).</summary>
 public static class Passcode
 {
     /// <summary>Letters in a passcode.</summary>

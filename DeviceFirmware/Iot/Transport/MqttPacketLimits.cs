@@ -3,7 +3,7 @@ using DeviceFirmware.Protocol.Frames;
 namespace DeviceFirmware.Iot.Transport;
 
 /// <summary>
-/// The largest MQTT packets this project accepts, derived from the protocol's frame limits (PROTOCOL.md §3). MQTT allows
+/// The largest MQTT packets this project accepts, derived from the protocol's frame limits (docs/protocol.md §3). MQTT allows
 /// a packet of 268,435,455 bytes and MQTTnet allocates the whole declared length before reading it, so without a limit
 /// any peer can make a receiver allocate 256 MB per connection with five bytes. Both the firmware's client and the mock
 /// cloud's broker refuse a packet over these limits from its fixed header, before its body is read.

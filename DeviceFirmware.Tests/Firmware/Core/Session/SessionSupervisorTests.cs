@@ -3,7 +3,7 @@ using Xunit;
 
 namespace DeviceFirmware.Tests.Firmware.Core.Session
 {
-    /// <summary>PROTOCOL.md §4 on an injected clock (milliseconds); nothing sleeps.</summary>
+    /// <summary>docs/protocol.md §4 on an injected clock (milliseconds); nothing sleeps.</summary>
     public class SessionSupervisorTests
     {
         private static (SessionSupervisor, SessionSettings) Started(long now = 0)

@@ -61,7 +61,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
                 MqttApplicationMessage attack = new MqttApplicationMessageBuilder().WithTopic(Topics.App2Dev(Did, "usrEvil")).WithPayload(new byte[AttackBytes]).Build();
                 await broker.Server.InjectApplicationMessage(new InjectedMqttApplicationMessage(attack) { SenderClientId = "usrEvil" }, CancellationToken.None);
 
-                // The guard drops the connection; the firmware reconnects at once (PROTOCOL.md §4) and subscribes again.
+                // The guard drops the connection; the firmware reconnects at once (docs/protocol.md §4) and subscribes again.
                 await Eventually.True(() => subscribed.Count >= 2, "the firmware reconnects after the oversized publish", TimeSpan.FromSeconds(30));
                 long growth = ProcessMemory.PeakResidentBytes(firmware.Pid) - before;
                 output.WriteLine($"firmware peak resident growth under a {AttackBytes / (1024 * 1024)} MB publish: {growth / (1024.0 * 1024):F1} MB");

@@ -1,0 +1,263 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DeviceFirmware.Core.Board;
+using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Messaging;
+using DeviceFirmware.Iot.Hosting;
+using DeviceFirmware.Protocol.Frames;
+using DeviceFirmware.Tests.Firmware.Core;
+using DeviceFirmware.Tests.Firmware.Core.Device;
+using DeviceFirmware.Tests.Firmware.Core.Peripherals;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace DeviceFirmware.Tests.Firmware.Iot.Hosting
+{
+    /// <summary>
+    /// A received message reaches the core one of two ways: at once on the receive thread (<see cref="FirmwareLoop.TryHandleNow"/>,
+    /// when the core is idle and nothing is queued) or through <see cref="FirmwareInbox"/> on the loop thread. Whichever way,
+    /// commands must run in the order they arrived and each exactly once. Each test delivers 0x0093 writes that toggle the
+    /// relay, with sn 1, 2, 3 …, exactly as <c>MqttNetTransport</c> does (try inline, else queue), and checks at every 0x0094:
+    /// its sn is the next one, and the relay pin has been written exactly sn times, to the level that sn asked for.
+    /// <para>
+    /// Limit: <see cref="FirmwareLoop.TryHandleNow"/> also declines while the core is free but an event is still queued.
+    /// That window (between two of the loop's lock sessions) cannot be held open from outside <see cref="FirmwareLoop"/>,
+    /// so only the stream test reaches it, by chance; the first test holds the core busy instead, which is deterministic.
+    /// </para>
+    /// </summary>
+    public sealed class FirmwareLoopOrderingTests : IDisposable
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+        private readonly LoopTransport transport;
+        private readonly FirmwareInbox inbox = new(capacity: 4096);
+        private readonly FirmwareLoop loop;
+
+        public FirmwareLoopOrderingTests()
+        {
+            var pins = new RelayWatch(new FakePinDriver());
+            transport = new LoopTransport(pins);
+            pins.SetInput(GoKit.ButtonPin, true); // released (pull-up, active-low): no broadcast from the button
+            var config = new DeviceConfig { Did = DeviceHarness.Did, Passcode = DeviceHarness.Passcode, Product = GoKit.Product, Board = GoKit.Board() };
+            var clock = new FakeClock(); // never moves: only the events below make the core act
+            var core = new DeviceCore(config, clock, transport, pins, new FakeSensor(), null!);
+            loop = new FirmwareLoop(core, inbox, clock, null, NullLogger<FirmwareLoop>.Instance);
+            loop.Start();
+
+            // The loop starts the core and its first tick begins the connect; the transport's answer comes back queued.
+            Assert.True(transport.ConnectAsked.Wait(Patience), "the loop never asked the transport to connect");
+            inbox.Post(new FirmwareEvent(FirmwareEventKind.Connected));
+            Assert.True(transport.StatusBroadcast.Wait(Patience), "the core never broadcast its status after connecting");
+        }
+
+        public void Dispose()
+        {
+            transport.Release(); // a failed test must not leave the loop thread held inside the core
+            loop.Dispose();
+            transport.Dispose();
+            inbox.Dispose();
+        }
+
+        [Fact]
+        public void Inline_and_queued_messages_run_in_arrival_order_and_each_once()
+        {
+            int testThread = Environment.CurrentManagedThreadId;
+
+            // 1: the core is idle and nothing is queued, so it runs at once on the receiving thread.
+            HandleInlineOnceIdle(Command(1));
+
+            // 2: queued; its 0x0094 blocks inside the core, so the loop thread holds the core while 3 and 4 arrive.
+            transport.HoldAnswerTo(2);
+            Assert.True(inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, Topic, Command(2))));
+            Assert.True(transport.Holding.Wait(Patience), "sn 2 never reached the core through the inbox");
+            Assert.False(DeliverLikeTheTransport(Command(3)), "sn 3 ran inline while the core was busy with sn 2");
+            Assert.False(DeliverLikeTheTransport(Command(4)), "sn 4 ran inline while the core was busy");
+            transport.Release();
+            WaitForAnswers(4);
+
+            // 5: the queue has drained, so the next message runs inline again.
+            HandleInlineOnceIdle(Command(5));
+
+            Answer[] answers = transport.Answers();
+            Assert.Equal(new uint[] { 1, 2, 3, 4, 5 }, answers.Select(a => a.Sn));
+            AssertEachRanOnceInOrder(answers);
+            Assert.Equal(testThread, answers[0].Thread);
+            Assert.All(answers.Skip(1).Take(3), a => Assert.Equal("firmware-loop", a.ThreadName));
+            Assert.Equal(testThread, answers[4].Thread);
+        }
+
+        [Fact]
+        public void A_stream_of_messages_keeps_its_order_while_other_threads_keep_the_loop_busy()
+        {
+            const int count = 1000;
+            using var stop = new CancellationTokenSource();
+
+            // Session events and logs posted from elsewhere (MQTTnet's ping task, every ILogger) interleave with the messages.
+            var noise = new Thread(() =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    inbox.Post(new FirmwareEvent(FirmwareEventKind.PingResponse));
+                    inbox.Post(new FirmwareEvent(FirmwareEventKind.Log, Level: DeviceFirmware.Protocol.LogLevel.Warning, Tag: "t", Source: "test", Content: "noise"));
+
+                    // Session events are never dropped, so a faster flood would only grow the queue; keep a couple in it.
+                    SpinWait.SpinUntil(() => inbox.IsEmpty || stop.IsCancellationRequested);
+                }
+            }) { IsBackground = true };
+            noise.Start();
+
+            int inline = 0;
+            for (uint sn = 1; sn <= count; sn++)
+            {
+                if (DeliverLikeTheTransport(Command(sn))) inline++;
+            }
+
+            WaitForAnswers(count);
+            stop.Cancel();
+            noise.Join();
+
+            Answer[] answers = transport.Answers();
+            Assert.Equal(Enumerable.Range(1, count).Select(n => (uint)n), answers.Select(a => a.Sn));
+            AssertEachRanOnceInOrder(answers);
+            Assert.Equal(inline, answers.Count(a => a.ThreadName != "firmware-loop"));
+        }
+
+        private const string Topic = "app2dev/" + DeviceHarness.Did + "/" + DeviceHarness.App;
+
+        // Odd sn switches the relay on, even sn off: every command changes the pin, so a command run twice or skipped shows.
+        private static byte[] Command(uint sn) =>
+            DeviceHarness.Frame(GizwitsCommand.BusinessWithSn, DeviceHarness.Write(("Relay", sn % 2)), sn);
+
+        /// <summary>What <c>MqttNetTransport</c>'s receive handler does: inline if the loop takes it, else a copy queued. True if inline.</summary>
+        private bool DeliverLikeTheTransport(byte[] frame)
+        {
+            if (loop.TryHandleNow(Topic, new ReadOnlySequence<byte>(frame), false)) return true;
+            Assert.True(inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, Topic, frame)));
+            return false;
+        }
+
+        // False from TryHandleNow means "not run" (a run would show as a second answer), so asking again until the loop
+        // thread has let go of the core is safe.
+        private void HandleInlineOnceIdle(byte[] frame) =>
+            Assert.True(SpinWait.SpinUntil(() => loop.TryHandleNow(Topic, new ReadOnlySequence<byte>(frame), false), Patience), "the core never became idle");
+
+        private void WaitForAnswers(int count) =>
+            Assert.True(SpinWait.SpinUntil(() => transport.AnswerCount >= count, Patience), $"fewer than {count} answers: {transport.AnswerCount}");
+
+        private static void AssertEachRanOnceInOrder(Answer[] answers)
+        {
+            for (int i = 0; i < answers.Length; i++)
+            {
+                Assert.Equal((uint)(i + 1), answers[i].Sn);
+                Assert.Equal(i + 1, answers[i].RelayWrites);
+                Assert.Equal(answers[i].Sn % 2 == 1, answers[i].RelayHigh);
+            }
+        }
+
+        /// <summary>One 0x0094 as it left the core: its sn, the thread that ran the command, the relay at that moment.</summary>
+        private sealed record Answer(uint Sn, int Thread, string? ThreadName, bool RelayHigh, int RelayWrites);
+
+        /// <summary>Pins as <see cref="FakePinDriver"/>, counting the writes to the relay (read only on the core's thread).</summary>
+        private sealed class RelayWatch : IPinDriver
+        {
+            private readonly FakePinDriver pins;
+
+            public RelayWatch(FakePinDriver pins) => this.pins = pins;
+
+            public int RelayWrites { get; private set; }
+            public bool RelayHigh => pins.Levels.TryGetValue(GoKit.RelayPin, out bool high) && high;
+
+            public void SetInput(int pin, bool high) => pins.SetInput(pin, high);
+            public void OpenOutput(int pin, bool high) => pins.OpenOutput(pin, high);
+            public void OpenInput(int pin, bool pullUp) => pins.OpenInput(pin, pullUp);
+            public void OpenPwm(int pin, int frequencyHz, double dutyCycle) => pins.OpenPwm(pin, frequencyHz, dutyCycle);
+            public void WritePwm(int pin, double dutyCycle) => pins.WritePwm(pin, dutyCycle);
+            public bool Read(int pin) => pins.Read(pin);
+
+            public void Write(int pin, bool high)
+            {
+                if (pin == GoKit.RelayPin) RelayWrites++;
+                pins.Write(pin, high);
+            }
+        }
+
+        /// <summary>
+        /// A transport called by the core (so from whichever thread holds it). Records each 0x0094 with the relay's state,
+        /// and can hold the answer to one sn inside the core until released, to keep the loop thread busy on demand.
+        /// </summary>
+        private sealed class LoopTransport : IMqttTransport, IDisposable
+        {
+            private readonly RelayWatch pins;
+            private readonly FrameReader reader = new();
+            private readonly List<Answer> answers = new();
+            private readonly ManualResetEventSlim release = new(true);
+            private long holdSn = -1;
+
+            public LoopTransport(RelayWatch pins) => this.pins = pins;
+
+            public ManualResetEventSlim ConnectAsked { get; } = new(false);
+            public ManualResetEventSlim StatusBroadcast { get; } = new(false);
+            public ManualResetEventSlim Holding { get; } = new(false);
+
+            public int AnswerCount
+            {
+                get { lock (answers) return answers.Count; }
+            }
+
+            public Answer[] Answers()
+            {
+                lock (answers) return answers.ToArray();
+            }
+
+            public void HoldAnswerTo(uint sn)
+            {
+                release.Reset();
+                Interlocked.Exchange(ref holdSn, sn);
+            }
+
+            public void Release() => release.Set();
+
+            public void BeginConnect(string clientId, string userName, string password, int keepAliveSeconds, string subscribeTopic) => ConnectAsked.Set();
+
+            public void AbortConnect()
+            {
+            }
+
+            public void SendPing()
+            {
+            }
+
+            public void Disconnect()
+            {
+            }
+
+            public bool Publish(string topic, byte[] payload, int offset, int count)
+            {
+                if (reader.Decode(payload, offset, count) != FrameError.None) throw new InvalidOperationException("the core published a malformed frame");
+                if (reader.Command == GizwitsCommand.BusinessReply && topic == "dev2app/" + DeviceHarness.Did) StatusBroadcast.Set();
+                if (reader.Command != GizwitsCommand.BusinessWithSnAck) return true;
+
+                Thread current = Thread.CurrentThread;
+                lock (answers) answers.Add(new Answer(reader.Sn, current.ManagedThreadId, current.Name, pins.RelayHigh, pins.RelayWrites));
+                if (Interlocked.Read(ref holdSn) == reader.Sn)
+                {
+                    Holding.Set();
+                    release.Wait();
+                }
+
+                return true;
+            }
+
+            public void Dispose()
+            {
+                release.Set();
+                release.Dispose();
+                ConnectAsked.Dispose();
+                StatusBroadcast.Dispose();
+                Holding.Dispose();
+            }
+        }
+    }
+}
