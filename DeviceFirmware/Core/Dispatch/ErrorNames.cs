@@ -48,6 +48,7 @@ namespace DeviceFirmware.Core.Dispatch
                 case P0Error.ValueOutOfRange: return "ValueOutOfRange";
                 case P0Error.EnumOutOfRange: return "EnumOutOfRange";
                 case P0Error.BufferTooSmall: return "BufferTooSmall";
+                case P0Error.WrongProtocolType: return "WrongProtocolType";
                 default: return "P0Error" + (int)error;
             }
         }
