@@ -49,7 +49,7 @@ namespace DeviceFirmware.Benchmarks.Startup
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             string bin = Path.Combine(root, "DeviceFirmware", "bin", "Release", "net10.0");
-            foreach (string file in new[] { "DeviceFirmware.dll", "DeviceFirmware.Protocol.dll" })
+            foreach (string file in new[] { "DeviceFirmware.dll", "DeviceFirmware.Core.dll", "DeviceFirmware.Connectivity.dll", "DeviceFirmware.Protocol.dll" })
             {
                 hash.AppendData(File.ReadAllBytes(Path.Combine(bin, file)));
             }

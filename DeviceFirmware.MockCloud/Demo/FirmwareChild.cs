@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace DeviceFirmware.MockCloud.Demo;
 
 /// <summary>
-/// The firmware (DeviceFirmware.dll, built beside gizctl) as a child process on the simulated board: its log lines are
+/// The firmware (DeviceFirmware.dll, built in the same repository) as a child process on the simulated board: its log lines are
 /// kept for the demo to wait on, and it is stopped with SIGTERM (outputs safe, clean disconnect) or killed on dispose.
 /// </summary>
 internal sealed class FirmwareChild : IDisposable
@@ -43,8 +43,8 @@ internal sealed class FirmwareChild : IDisposable
     }
 
     /// <summary>
-    /// The firmware's own build output (its runtimeconfig and dependencies; the copy beside gizctl lacks the logging
-    /// assemblies, which gizctl takes from the ASP.NET shared framework): <c>$GIZCTL_FIRMWARE</c>, else
+    /// The firmware's own build output (its runtimeconfig and dependencies; gizctl does not reference the firmware
+    /// executable, so no copy of it lies beside gizctl): <c>$GIZCTL_FIRMWARE</c>, else
     /// <c>DeviceFirmware/bin/&lt;configuration&gt;/net10.0/</c> of the repository gizctl was built in.
     /// </summary>
     public static string Locate()

@@ -46,7 +46,7 @@ cp -r "$bin" "$plain"
 
 # Instrument only the code under test, so AFL's coverage map is about it and not the runtime.
 targets=(DeviceFirmware.Protocol.dll)
-case "$harness" in dispatcher|dispatcher-sim) targets+=(DeviceFirmware.dll) ;; esac
+case "$harness" in dispatcher|dispatcher-sim) targets+=(DeviceFirmware.Core.dll DeviceFirmware.dll) ;; esac
 for dll in "${targets[@]}"; do
   sharpfuzz "$bin/$dll" >/dev/null
 done

@@ -108,7 +108,7 @@ namespace DeviceFirmware.Tests.Hil.Arm64
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             string bin = Path.GetDirectoryName(RepoPaths.FirmwareDll)!;
-            foreach (string file in new[] { "DeviceFirmware.dll", "DeviceFirmware.Protocol.dll" })
+            foreach (string file in new[] { "DeviceFirmware.dll", "DeviceFirmware.Core.dll", "DeviceFirmware.Connectivity.dll", "DeviceFirmware.Protocol.dll" })
             {
                 hash.AppendData(File.ReadAllBytes(Path.Combine(bin, file)));
             }
