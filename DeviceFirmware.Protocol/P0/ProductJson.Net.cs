@@ -9,7 +9,7 @@ namespace DeviceFirmware.Protocol.P0
 {
     /// <summary>
     /// Loads a product from the JSON the Gizwits console exports (<c>GET /app/datapoint</c>, docs/protocol.md §5).
-    /// .NET only (the device has no JSON parser: it uses the generated table, see ProductSourceGenerator).
+    /// .NET only (the device has no JSON parser: it uses the generated table, see ProductSourceGenerator in DeviceFirmware.Generators).
     /// </summary>
     public static class ProductJson
     {
