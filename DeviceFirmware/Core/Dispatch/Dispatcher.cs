@@ -200,20 +200,20 @@ namespace DeviceFirmware.Core.Dispatch
             return DispatchOutcome.Handled;
         }
 
-        private bool Answer(int app, bool withSn, uint sn, int p0Length)
+        private void Answer(int app, bool withSn, uint sn, int p0Length)
         {
             int length;
             if (withSn)
             {
-                if (FrameWriter.WriteBusinessWithSn(frame, 0, GizwitsCommand.BusinessWithSnAck, sn, p0, 0, p0Length, out length) != FrameError.None) return false;
+                if (FrameWriter.WriteBusinessWithSn(frame, 0, GizwitsCommand.BusinessWithSnAck, sn, p0, 0, p0Length, out length) != FrameError.None) return;
                 repeats.Remember(replyTopics.ClientId(app), sn, reader.Buffer, reader.BodyOffset, reader.BodyLength, clock.NowMs, frame, 0, length);
             }
             else if (FrameWriter.WriteBusiness(frame, 0, GizwitsCommand.BusinessReply, p0, 0, p0Length, out length) != FrameError.None)
             {
-                return false;
+                return;
             }
 
-            return length > 0 && sink.Publish(replyTopics.Topic(app), frame, 0, length);
+            if (length > 0) sink.Publish(replyTopics.Topic(app), frame, 0, length);
         }
 
         // Custom passthrough (0x05 in, 0x06 out): the P0 length of the answer, 0 when a 0x0090's handler chose to send

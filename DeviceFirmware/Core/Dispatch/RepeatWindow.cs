@@ -75,7 +75,7 @@ namespace DeviceFirmware.Core.Dispatch
                 if (!string.Equals(clientIds[i], clientId)) continue;
                 if (!hashed)
                 {
-                    hash = Hash(body, offset, count);
+                    hash = Fnv1a.Of(body, offset, count);
                     hashed = true;
                 }
 
@@ -95,7 +95,7 @@ namespace DeviceFirmware.Core.Dispatch
             if (clientIds.Length == 0 || length <= 0 || length > replies[0].Length) return false;
             clientIds[next] = clientId;
             sns[next] = sn;
-            bodyHashes[next] = Hash(body, bodyOffset, bodyCount);
+            bodyHashes[next] = Fnv1a.Of(body, bodyOffset, bodyCount);
             bodyLengths[next] = bodyCount;
             answeredAt[next] = nowMs;
             System.Array.Copy(reply, offset, replies[next], 0, length);
@@ -121,17 +121,5 @@ namespace DeviceFirmware.Core.Dispatch
 
         /// <summary>The length of the stored answer of entry <paramref name="entry"/>.</summary>
         public int ReplyLength(int entry) => replyLengths[entry];
-
-        /// <summary>32-bit FNV-1a over the bytes: cheap, no table, no allocation; a collision needs the same AppClientId, sn and length too.</summary>
-        public static uint Hash(byte[] data, int offset, int count)
-        {
-            uint hash = 2166136261;
-            for (int i = 0; i < count; i++)
-            {
-                hash = unchecked((hash ^ data[offset + i]) * 16777619);
-            }
-
-            return hash;
-        }
     }
 }

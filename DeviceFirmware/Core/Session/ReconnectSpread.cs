@@ -15,13 +15,7 @@ namespace DeviceFirmware.Core.Session
         {
             int range = stepMs / 4;
             if (did == null || range <= 0) return 0;
-            uint hash = 2166136261;
-            for (int i = 0; i < did.Length; i++)
-            {
-                hash = unchecked((hash ^ did[i]) * 16777619);
-            }
-
-            return (int)(hash % (uint)range);
+            return (int)(Fnv1a.Of(did) % (uint)range);
         }
     }
 }

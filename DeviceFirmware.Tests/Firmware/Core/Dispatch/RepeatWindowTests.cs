@@ -102,15 +102,6 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void The_hash_is_32_bit_fnv_1a()
-        {
-            // FNV-1a test vectors: "" → 0x811c9dc5, "a" → 0xe40c292c, "foobar" → 0xbf9cf968.
-            Assert.Equal(0x811c9dc5u, RepeatWindow.Hash(Array.Empty<byte>(), 0, 0));
-            Assert.Equal(0xe40c292cu, RepeatWindow.Hash(new[] { (byte)'a' }, 0, 1));
-            Assert.Equal(0xbf9cf968u, RepeatWindow.Hash("foobar"u8.ToArray(), 0, 6));
-        }
-
-        [Fact]
         public void Error_names_match_the_enums()
         {
             foreach (FrameError error in Enum.GetValues<FrameError>()) Assert.Equal(error.ToString(), ErrorNames.Of(error));
