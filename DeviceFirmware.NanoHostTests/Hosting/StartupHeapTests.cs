@@ -1,6 +1,7 @@
 using DeviceFirmware.Boards;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Nano;
 using DeviceFirmware.Nano.Config;
 using DeviceFirmware.Nano.Hosting;
@@ -67,17 +68,17 @@ namespace DeviceFirmware.NanoHostTests.Hosting
             BoardMap board = Esp32DevkitcBoard.Create();
             LedcTimerPlan plan = LedcTimerPlan.Create(board.Outputs, out string problem);
             Assert.Null(problem);
-            var config = new DeviceConfig { Did = settings.Did, Passcode = settings.Passcode, Product = GoKitProduct.Create(), Board = board };
+            var config = new DeviceConfig { Did = settings.Did, Passcode = settings.Passcode, Product = GoKitProduct.Create(), Board = board, Reports = new SerialCoreReports() };
             var clock = new NanoClock();
-            var inbox = new NanoInbox(Program.InboxMessages);
-            var transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, inbox, settings.Mqtt311);
+            var loop = new HostLoop(new CoreInbox(Program.InboxMessages), clock);
+            var transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, loop, settings.Mqtt311);
             Sht3xSensor sensor = Sht3xSensor.Open(board.Sensor.BusId, board.Sensor.Address, settings.I2cDataPin, settings.I2cClockPin);
             var pins = new NanoPinDriver(plan);
             var core = new DeviceCore(config, clock, transport, pins, sensor, null);
-            core.Start();
+            loop.Start(core);
 
             var heap = new NanoHeapModel();
-            heap.Walk(settings, board, plan, config, clock, inbox, transport, sensor, pins, core);
+            heap.Walk(settings, board, plan, config, clock, loop, transport, sensor, pins, core);
             int connected = heap.Bytes + M2MqttClientEstimateBytes + ThreadsEstimateBytes;
 
             output.WriteLine(heap.Report());

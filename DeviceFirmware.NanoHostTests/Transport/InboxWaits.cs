@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using DeviceFirmware.Nano.Hosting;
+using DeviceFirmware.Core.Hosting;
 
 namespace DeviceFirmware.NanoHostTests.Transport
 {
@@ -11,14 +11,14 @@ namespace DeviceFirmware.NanoHostTests.Transport
         public const int GiveUpMs = 20000;
 
         /// <summary>Takes events until one of <paramref name="kind"/> (true) or the give-up limit (false); other session events are returned in <paramref name="seen"/>.</summary>
-        public static bool Next(NanoInbox inbox, NanoEventKind kind, out NanoEventKind seen)
+        public static bool Next(QueuedEvents inbox, CoreEventKind kind, out CoreEventKind seen)
         {
             var clock = Stopwatch.StartNew();
-            seen = NanoEventKind.None;
+            seen = CoreEventKind.None;
             while (clock.ElapsedMilliseconds < GiveUpMs)
             {
-                NanoEventKind got = inbox.Take(200, out _, out _, out _);
-                if (got == NanoEventKind.None) continue;
+                CoreEventKind got = inbox.Take(200, out _, out _, out _);
+                if (got == CoreEventKind.None) continue;
                 seen = got;
                 return got == kind;
             }

@@ -1,4 +1,4 @@
-using DeviceFirmware.Nano.Hosting;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Nano.Transport;
 using DeviceFirmware.NanoHostTests.Fakes;
 using nanoFramework.M2Mqtt;
@@ -12,7 +12,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
     {
         private const string Did = "did-under-test";
         private readonly FakeBroker broker = new FakeBroker();
-        private readonly NanoInbox inbox = new NanoInbox(8);
+        private readonly QueuedEvents inbox = new QueuedEvents(8);
 
         public M2MqttTransportTests()
         {
@@ -28,7 +28,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
             for (int i = 0; i < 100; i++)
             {
                 transport.BeginConnect(Did, Did, "wrong-passcode", 120, "app2dev/" + Did + "/#");
-                Assert.True(InboxWaits.Next(inbox, NanoEventKind.ConnectFailed, out NanoEventKind seen), "attempt " + i + " reported " + seen);
+                Assert.True(InboxWaits.Next(inbox, CoreEventKind.ConnectFailed, out CoreEventKind seen), "attempt " + i + " reported " + seen);
             }
 
             Assert.Equal(100, broker.Connects);
@@ -41,7 +41,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         {
             var transport = new M2MqttTransport("broker", 1883, inbox, false);
             transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
-            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out _));
+            Assert.True(InboxWaits.Next(inbox, CoreEventKind.Connected, out _));
 
             transport.Disconnect();
 
@@ -55,7 +55,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
             var transport = new M2MqttTransport("broker", 1883, inbox, false);
             transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
 
-            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out _));
+            Assert.True(InboxWaits.Next(inbox, CoreEventKind.Connected, out _));
             Assert.Equal(MqttProtocolVersion.Version_3_1, broker.LastProtocolVersion);
             Assert.Equal(MqttProtocolVersion.Version_3_1, transport.ProtocolVersion);
         }
@@ -66,7 +66,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
             var transport = new M2MqttTransport("broker", 1883, inbox, true);
             transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
 
-            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out _));
+            Assert.True(InboxWaits.Next(inbox, CoreEventKind.Connected, out _));
             Assert.Equal(MqttProtocolVersion.Version_3_1_1, broker.LastProtocolVersion);
         }
 
@@ -79,7 +79,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
                 // Status reports between pings: M2Mqtt's own keep-alive would never ping with these.
                 for (int i = 0; i < 10; i++) Assert.True(transport.Publish("dev2app/" + Did, new byte[] { 0, 0, 0, 3 }, 0, 4));
                 transport.SendPing();
-                Assert.True(InboxWaits.Next(inbox, NanoEventKind.PingResponse, out NanoEventKind seen), "ping " + ping + ": " + seen);
+                Assert.True(InboxWaits.Next(inbox, CoreEventKind.PingResponse, out CoreEventKind seen), "ping " + ping + ": " + seen);
                 Assert.Equal(ping, broker.PingRequests);
             }
 
@@ -94,10 +94,10 @@ namespace DeviceFirmware.NanoHostTests.Transport
 
             transport.SendPing();
 
-            Assert.True(InboxWaits.Next(inbox, NanoEventKind.ConnectionLost, out NanoEventKind seen), "got " + seen);
+            Assert.True(InboxWaits.Next(inbox, CoreEventKind.ConnectionLost, out CoreEventKind seen), "got " + seen);
             Assert.Equal(1, broker.PingRequests);
             transport.SendPing();
-            Assert.Equal(NanoEventKind.None, inbox.Take(200, out _, out _, out _));
+            Assert.Equal(CoreEventKind.None, inbox.Take(200, out _, out _, out _));
         }
 
         [Fact]
@@ -112,11 +112,11 @@ namespace DeviceFirmware.NanoHostTests.Transport
             transport.SendPing();
             broker.PingGate.Set();
 
-            Assert.True(InboxWaits.Next(inbox, NanoEventKind.PingResponse, out NanoEventKind seen), "got " + seen);
+            Assert.True(InboxWaits.Next(inbox, CoreEventKind.PingResponse, out CoreEventKind seen), "got " + seen);
             Assert.Equal(1, broker.PingRequests);
-            Assert.Equal(NanoEventKind.None, inbox.Take(200, out _, out _, out _));
+            Assert.Equal(CoreEventKind.None, inbox.Take(200, out _, out _, out _));
             transport.SendPing();
-            Assert.True(InboxWaits.Next(inbox, NanoEventKind.PingResponse, out _));
+            Assert.True(InboxWaits.Next(inbox, CoreEventKind.PingResponse, out _));
             Assert.Equal(2, broker.PingRequests);
         }
 
@@ -131,7 +131,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
             transport.Disconnect();
             broker.PingGate.Set();
 
-            Assert.Equal(NanoEventKind.None, inbox.Take(500, out _, out _, out _));
+            Assert.Equal(CoreEventKind.None, inbox.Take(500, out _, out _, out _));
         }
 
         [Fact]
@@ -150,17 +150,17 @@ namespace DeviceFirmware.NanoHostTests.Transport
             client.DeliverForTests("app2dev/" + Did + "/usr1", new byte[M2MqttTransport.MaxInboundPayload]);
 
             Assert.Equal(1, transport.DroppedOversized);
-            Assert.Equal(NanoEventKind.Message, inbox.Take(1000, out string topic, out byte[] payload, out _));
+            Assert.Equal(CoreEventKind.Message, inbox.Take(1000, out string topic, out byte[] payload, out _));
             Assert.Equal("app2dev/" + Did + "/usr1", topic);
             Assert.Equal(M2MqttTransport.MaxInboundPayload, payload.Length);
-            Assert.Equal(NanoEventKind.None, inbox.Take(0, out _, out _, out _));
+            Assert.Equal(CoreEventKind.None, inbox.Take(0, out _, out _, out _));
         }
 
         private M2MqttTransport Connected()
         {
             var transport = new M2MqttTransport("broker", 1883, inbox, false);
             transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
-            Assert.True(InboxWaits.Next(inbox, NanoEventKind.Connected, out NanoEventKind seen), "connect: " + seen);
+            Assert.True(InboxWaits.Next(inbox, CoreEventKind.Connected, out CoreEventKind seen), "connect: " + seen);
             return transport;
         }
     }

@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Iot.Config;
 using DeviceFirmware.Iot.Hosting;
 using DeviceFirmware.Iot.Logging;
@@ -13,6 +14,9 @@ namespace DeviceFirmware.Iot;
 /// <summary>Entry point of the firmware on .NET (Raspberry Pi, any Linux with the simulated board).</summary>
 public static class Program
 {
+    /// <summary>Messages and logs that may wait for the core; more are dropped and counted (see <see cref="CoreInbox"/>).</summary>
+    public const int InboxCapacity = 1024;
+
     /// <summary>Runs the firmware until Ctrl+C or SIGTERM; 0 after a clean stop, 1 when it cannot start, 2 for a usage error.</summary>
     public static int Main(string[] args) => FirmwareCommandLine.Run(args, Console.Out, Console.Error, Run);
 
@@ -22,8 +26,8 @@ public static class Program
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        var inbox = new FirmwareInbox();
-        var appLogs = new AppLoggerProvider(inbox);
+        var loop = new HostLoop(new CoreInbox(InboxCapacity), new SystemClock());
+        var appLogs = new AppLoggerProvider(loop);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -36,7 +40,7 @@ public static class Program
         });
         builder.Logging.AddProvider(appLogs);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(inbox);
+        builder.Services.AddSingleton(loop);
         builder.Services.AddSingleton(appLogs);
         builder.Services.AddSingleton<FirmwareService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FirmwareService>());

@@ -3,6 +3,7 @@ using System.Threading;
 using DeviceFirmware.Boards;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Nano.Config;
 using DeviceFirmware.Nano.Hosting;
 using DeviceFirmware.Nano.Network;
@@ -19,7 +20,7 @@ namespace DeviceFirmware.Nano
     /// </summary>
     public static class Program
     {
-        /// <summary>Messages that may wait for the loop; more are dropped and counted (see <see cref="NanoInbox"/>).</summary>
+        /// <summary>Messages that may wait for the loop; more are dropped and counted (see <see cref="CoreInbox"/>).</summary>
         public const int InboxMessages = 8;
 
         /// <summary>Starts the device. Never returns.</summary>
@@ -43,10 +44,11 @@ namespace DeviceFirmware.Nano
             config.Passcode = settings.Passcode;
             config.Product = GoKitProduct.Create();
             config.Board = board;
+            config.Reports = new SerialCoreReports();
 
             NanoClock clock = new NanoClock();
-            NanoInbox inbox = new NanoInbox(InboxMessages);
-            M2MqttTransport transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, inbox, settings.Mqtt311);
+            HostLoop loop = new HostLoop(new CoreInbox(InboxMessages), clock);
+            M2MqttTransport transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, loop, settings.Mqtt311);
             Sht3xSensor sensor = null;
             if (board.Sensor != null && board.Sensor.Driver == "sht3x")
             {
@@ -57,13 +59,13 @@ namespace DeviceFirmware.Nano
 
             // Safe levels before any networking: Start opens every output at its safe value. Its first connect is due at
             // the first Tick, which the loop runs only after Wi-Fi has joined.
-            core.Start();
+            loop.Start(core);
             Console.WriteLine("outputs at safe levels; preallocated " + core.PreallocatedBytes + " bytes; joining Wi-Fi " + settings.WifiSsid);
             HeapReport.Print("after start");
             WifiConnector.Connect(settings.WifiSsid, settings.WifiPassword);
             Console.WriteLine("Wi-Fi joined; connecting to " + settings.BrokerHost + ":" + settings.BrokerPort + " as " + settings.Did
                 + " (MQTT " + (settings.Mqtt311 ? "3.1.1" : "3.1") + ")");
-            new NanoLoop(core, inbox, clock).Run();
+            new NanoLoop(loop, core).Run();
         }
     }
 }

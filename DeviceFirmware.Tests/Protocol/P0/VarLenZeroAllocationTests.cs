@@ -63,8 +63,9 @@ namespace DeviceFirmware.Tests.Protocol.P0
             Product p = VarLenFixtures.Boiler();
             var sink = new RecordingSink { Record = false };
             var state = new DataPointValues(p);
-            var dispatcher = new Dispatcher("did1", state, sink, new FakeOutputs(p.Points.Length), new LogEmitter("did1", sink, new FakeClock(), 256, 5, 1000),
-                new DeviceRuntimeSettings(), null, new DispatcherOptions());
+            var settings = new DeviceRuntimeSettings();
+            var dispatcher = new Dispatcher("did1", state, sink, new FakeOutputs(p.Points.Length), new LogEmitter("did1", sink, new FakeClock(), settings, 256, 5, 1000),
+                settings, null, new DispatcherOptions());
             byte[] write = Frame(GizwitsCommand.Business, Write);
             byte[] read = Frame(GizwitsCommand.Business, P0TestData.Hex("12 000000000000"));
             const string topic = "app2dev/did1/usrApp1";

@@ -38,5 +38,8 @@ namespace DeviceFirmware.Core.Device
 
         /// <summary>The log threshold until an App changes it with 0x0010 (default Warning, as the protocol decision says).</summary>
         public LogLevel InitialLogLevel { get; set; } = LogLevel.Warning;
+
+        /// <summary>Where the core tells its host what it decided (connect failures, lost sessions, refused messages); null = nobody.</summary>
+        public ICoreReports Reports { get; set; }
     }
 }

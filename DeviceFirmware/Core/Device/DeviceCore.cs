@@ -15,10 +15,10 @@ namespace DeviceFirmware.Core.Device
     /// <summary>
     /// The firmware core as the hosts (.NET and nanoFramework) run it: the device state, the dispatcher, the
     /// session supervisor, the log emitter, the indicator LED and the board's outputs, inputs and sensor, wired
-    /// together. Single-threaded: the host calls every member from ONE loop thread, marshalling the transport's
-    /// events (<see cref="OnConnected"/>, <see cref="OnMessage"/> …) onto it, and calls <see cref="Tick"/> after
-    /// each event and whenever <see cref="NextDeadlineMs"/> arrives. Everything is preallocated here: after
-    /// start-up a command, a tick or a status broadcast allocates nothing.
+    /// together. Not thread-safe: hosts reach it only through <see cref="Hosting.HostLoop"/>, which lets one thread
+    /// at a time call the <c>On…</c> members and then <see cref="Tick"/> (after each event, and whenever
+    /// <see cref="NextDeadlineMs"/> arrives). What it decides is told to <see cref="DeviceConfig.Reports"/>.
+    /// Everything is preallocated here: after start-up a command, a tick or a status broadcast allocates nothing.
     /// <para>
     /// Indicator LED (one decision, in <see cref="CurrentPattern"/>): <see cref="LedPattern.Error"/> (fast blink)
     /// while the sensor is faulty, or while not connected after a failed connect attempt;
@@ -36,6 +36,7 @@ namespace DeviceFirmware.Core.Device
         private readonly string subscription;
         private readonly SessionSettings sessionSettings;
         private readonly int stateBytes;
+        private readonly ICoreReports reports;
         private bool pinsOpen;
         private long nextInputPoll;
         private bool indicatorLevel;
@@ -63,12 +64,12 @@ namespace DeviceFirmware.Core.Device
             passcode = config.Passcode ?? string.Empty;
             subscription = Topics.DeviceSubscription(did);
             sessionSettings = config.Session ?? new SessionSettings();
+            reports = config.Reports;
 
             State = new DataPointValues(config.Product);
             Settings = new DeviceRuntimeSettings();
             Settings.Apply(DeviceSettings.Compose(config.InitialLogLevel, true));
-            Log = new LogEmitter(did, transport, clock, config.LogMaxContentBytes, config.LogBurst, config.LogRefillMs);
-            Log.Threshold = Settings.LogLevel;
+            Log = new LogEmitter(did, transport, clock, Settings, config.LogMaxContentBytes, config.LogBurst, config.LogRefillMs);
             Outputs = new BoardOutputs(config.Product, Board.Outputs, pins);
             Inputs = new BoardInputs(config.Product, Board.Inputs, pins);
             Sensor = new SensorPoller(config.Product, Board.Sensor, sensor, Log);
@@ -81,34 +82,40 @@ namespace DeviceFirmware.Core.Device
         }
 
         /// <summary>The raw value of every data point: what status reports carry and outputs follow.</summary>
-        public DataPointValues State { get; }
+        internal DataPointValues State { get; }
 
         /// <summary>Handles app2dev messages (the core's <see cref="OnMessage"/> goes straight to it).</summary>
-        public Dispatcher Dispatcher { get; }
+        internal Dispatcher Dispatcher { get; }
 
         /// <summary>The reconnect and heartbeat state machine.</summary>
-        public SessionSupervisor Session { get; }
+        internal SessionSupervisor Session { get; }
 
         /// <summary>The 0x0012 log emitter (through the transport).</summary>
-        public LogEmitter Log { get; }
+        internal LogEmitter Log { get; }
 
         /// <summary>The settings an App changes with 0x0010.</summary>
-        public DeviceRuntimeSettings Settings { get; }
+        internal DeviceRuntimeSettings Settings { get; }
 
         /// <summary>The indicator LED's logic; its <see cref="IndicatorLed.Pattern"/> is set by the core.</summary>
-        public IndicatorLed Indicator { get; }
+        internal IndicatorLed Indicator { get; }
 
         /// <summary>The board map in use.</summary>
-        public BoardMap Board { get; }
+        internal BoardMap Board { get; }
 
         /// <summary>The output pins.</summary>
-        public BoardOutputs Outputs { get; }
+        internal BoardOutputs Outputs { get; }
 
         /// <summary>The debounced input pins.</summary>
-        public BoardInputs Inputs { get; }
+        internal BoardInputs Inputs { get; }
 
         /// <summary>The climate sensor poller (disabled without a sensor).</summary>
-        public SensorPoller Sensor { get; }
+        internal SensorPoller Sensor { get; }
+
+        /// <summary>The log threshold an App set with 0x0010 (held by the settings only); safe to read from any thread.</summary>
+        public LogLevel LogThreshold => Settings.LogLevel;
+
+        /// <summary>The last refused message and why (its text is built only when asked).</summary>
+        public RefusalReport LastRefusal => Dispatcher.LastRefusal;
 
         /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
         public bool IsStarted { get; private set; }
@@ -204,6 +211,7 @@ namespace DeviceFirmware.Core.Device
                     break;
                 case SessionAction.AbortConnect:
                     transport.AbortConnect();
+                    ReportFailedAttempt();
                     break;
                 case SessionAction.Ping:
                     transport.SendPing();
@@ -212,6 +220,7 @@ namespace DeviceFirmware.Core.Device
                     // The supervisor already counts the connection as lost; the transport reports no loss for a drop we asked for.
                     transport.Disconnect();
                     Outputs.OnDisconnect(State);
+                    ReportSessionEnded(true);
                     break;
             }
 
@@ -226,14 +235,24 @@ namespace DeviceFirmware.Core.Device
             return action;
         }
 
-        /// <summary>A message arrived on <c>app2dev/&lt;DID&gt;/#</c>: handled by the dispatcher. Never throws.</summary>
+        /// <summary>
+        /// A message arrived on <c>app2dev/&lt;DID&gt;/#</c>: handled by the dispatcher; one not run is told to
+        /// <see cref="DeviceConfig.Reports"/>. Never throws.
+        /// </summary>
         public DispatchOutcome OnMessage(string topic, byte[] payload, int offset, int count, bool retained)
         {
             DispatchOutcome outcome = Dispatcher.Handle(topic, payload, offset, count, retained);
 
             // A 0x0010 may have turned the indicator on or off: show it now rather than at the next tick.
             if (outcome == DispatchOutcome.Handled) UpdateIndicator(clock.NowMs);
+            else if (outcome != DispatchOutcome.Repeated && reports != null) reports.MessageRefused(outcome, Dispatcher.LastRefusal);
             return outcome;
+        }
+
+        /// <summary>A log from the host's own code, for the Apps: sent as 0x0012 if the threshold and the rate limit let it.</summary>
+        public void EmitLog(LogLevel level, string tag, string source, string content)
+        {
+            Log.Emit(level, tag ?? string.Empty, source ?? string.Empty, content ?? string.Empty);
         }
 
         /// <summary>The connect attempt succeeded (CONNACK accepted, subscribed): the full status is broadcast, the LED goes on.</summary>
@@ -241,7 +260,12 @@ namespace DeviceFirmware.Core.Device
         {
             long now = clock.NowMs;
             Session.OnConnected(now);
-            if (IsConnected) Broadcast(now);
+            if (IsConnected)
+            {
+                Broadcast(now);
+                if (reports != null) reports.Connected();
+            }
+
             UpdateIndicator(now);
         }
 
@@ -249,7 +273,9 @@ namespace DeviceFirmware.Core.Device
         public void OnConnectFailed()
         {
             long now = clock.NowMs;
+            int failuresBefore = Session.FailedAttempts;
             Session.OnConnectFailed(now);
+            if (Session.FailedAttempts != failuresBefore) ReportFailedAttempt();
             UpdateIndicator(now);
         }
 
@@ -257,8 +283,10 @@ namespace DeviceFirmware.Core.Device
         public void OnConnectionLost()
         {
             long now = clock.NowMs;
+            bool wasConnected = IsConnected;
             Session.OnConnectionLost(now);
             Outputs.OnDisconnect(State);
+            if (wasConnected) ReportSessionEnded(false);
             UpdateIndicator(now);
         }
 
@@ -282,6 +310,20 @@ namespace DeviceFirmware.Core.Device
             if (!IsConnected || !Dispatcher.BroadcastStatus()) return false;
             Sensor.MarkReported(State, now);
             return true;
+        }
+
+        private void ReportFailedAttempt()
+        {
+            if (reports == null) return;
+            int failures = Session.FailedAttempts;
+            reports.ConnectAttemptFailed(failures, Session.WaitAfterFailures(failures));
+        }
+
+        private void ReportSessionEnded(bool droppedAsDead)
+        {
+            if (reports == null) return;
+            int failures = Session.FailedAttempts;
+            reports.SessionEnded(droppedAsDead, Session.MaxMissedPings, Session.LastConnectionMs, failures, failures == 0 ? 0 : Session.WaitAfterFailures(failures));
         }
 
         private void UpdateIndicator(long now)

@@ -136,7 +136,6 @@ namespace DeviceFirmware.Core.Dispatch
             // still reports its own reserved bits.
             if (DeviceSettings.HasReservedBits(reader.Settings)) log.Emit(LogLevel.Warning, LogTag, LogSource, "0x0010 reserved bits ignored");
             settings.Apply(reader.Settings);
-            log.Threshold = settings.LogLevel;
             if (FrameWriter.WriteSettingsAck(frame, 0, out int length) == FrameError.None) sink.Publish(replyTopics.Topic(app), frame, 0, length);
             return DispatchOutcome.Handled;
         }

@@ -1,3 +1,4 @@
+using DeviceFirmware.Core.Dispatch;
 using DeviceFirmware.Core.Messaging;
 using DeviceFirmware.Protocol;
 using DeviceFirmware.Protocol.Frames;
@@ -21,6 +22,7 @@ namespace DeviceFirmware.Core.Logging
         private const int TruncationMarkBytes = 3;
         private readonly IMessageSink sink;
         private readonly IClock clock;
+        private readonly DeviceRuntimeSettings settings;
         private readonly string topic;
         private readonly byte[] frame;
         private readonly int maxContentBytes;
@@ -34,24 +36,25 @@ namespace DeviceFirmware.Core.Logging
         /// <summary>
         /// Creates the emitter for device <paramref name="did"/>. <paramref name="maxContentBytes"/> caps the
         /// content (the frame buffer is preallocated for it; the protocol allows up to 65535); the bucket holds
-        /// <paramref name="burst"/> logs and regains one every <paramref name="refillMs"/> ms.
+        /// <paramref name="burst"/> logs and regains one every <paramref name="refillMs"/> ms. The threshold is
+        /// <paramref name="settings"/>' log level (what the last 0x0010 set), read at every log: it is held there only.
         /// </summary>
-        public LogEmitter(string did, IMessageSink sink, IClock clock, int maxContentBytes, int burst, int refillMs)
+        public LogEmitter(string did, IMessageSink sink, IClock clock, DeviceRuntimeSettings settings, int maxContentBytes, int burst, int refillMs)
         {
             this.sink = sink;
             this.clock = clock;
+            this.settings = settings ?? new DeviceRuntimeSettings();
             topic = Topics.Dev2App(did);
             this.maxContentBytes = maxContentBytes > FrameLimits.MaxLogContent ? FrameLimits.MaxLogContent : maxContentBytes;
             bucketCapacity = burst < 1 ? 1 : burst;
             this.refillMs = refillMs < 1 ? 1 : refillMs;
             tokens = bucketCapacity;
             lastRefill = clock.NowMs;
-            Threshold = LogLevel.Warning;
             frame = new byte[FrameWriter.FrameLength(1 + 6 + FrameLimits.MaxLogTag + FrameLimits.MaxLogSource + this.maxContentBytes)];
         }
 
-        /// <summary>The 0x0010 threshold: logs above it (less severe) are not sent; Off sends nothing.</summary>
-        public LogLevel Threshold { get; set; }
+        /// <summary>The 0x0010 threshold (the settings' log level): logs above it (less severe) are not sent; Off sends nothing.</summary>
+        public LogLevel Threshold => settings.LogLevel;
 
         /// <summary>Logs sent since start.</summary>
         public int Sent { get; private set; }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Core.Messaging;
 using DeviceFirmware.Core.Peripherals;
 using DeviceFirmware.Core.Session;
@@ -26,18 +27,16 @@ namespace DeviceFirmware.Iot.Hosting;
 public sealed class FirmwareService : BackgroundService
 {
     private readonly FirmwareOptions options;
-    private readonly FirmwareInbox inbox;
-    private readonly AppLoggerProvider appLogs;
+    private readonly HostLoop hostLoop;
     private readonly ILoggerFactory loggers;
     private readonly IHostApplicationLifetime lifetime;
     private readonly ILogger logger;
 
     /// <summary>Creates the service.</summary>
-    public FirmwareService(FirmwareOptions options, FirmwareInbox inbox, AppLoggerProvider appLogs, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    public FirmwareService(FirmwareOptions options, HostLoop hostLoop, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         this.options = options;
-        this.inbox = inbox;
-        this.appLogs = appLogs;
+        this.hostLoop = hostLoop;
         this.loggers = loggers;
         this.lifetime = lifetime;
         logger = loggers.CreateLogger<FirmwareService>();
@@ -87,7 +86,7 @@ public sealed class FirmwareService : BackgroundService
             };
             transport = new MqttNetTransport(
                 MqttConnectionFor(m2m, options),
-                inbox,
+                hostLoop,
                 loggers.CreateLogger<MqttNetTransport>());
             var config = new DeviceConfig
             {
@@ -97,12 +96,12 @@ public sealed class FirmwareService : BackgroundService
                 Board = map,
                 Session = session,
                 InitialLogLevel = initialLevel,
+                Reports = new LoggedCoreReports(
+                    loggers.CreateLogger<FirmwareLoop>(),
+                    loggers.CreateLogger(typeof(DeviceFirmware.Core.Dispatch.Dispatcher).FullName!)),
             };
             var core = new DeviceCore(config, clock, transport, hardware.Pins, hardware.Sensor, null);
-            appLogs.Threshold = initialLevel;
-            loop = new FirmwareLoop(core, inbox, clock, appLogs, loggers.CreateLogger<FirmwareLoop>());
-            loop.RefusalLogger = loggers.CreateLogger(typeof(DeviceFirmware.Core.Dispatch.Dispatcher).FullName!);
-            transport.DeliverNow = loop.TryHandleNow;
+            loop = new FirmwareLoop(hostLoop, core, loggers.CreateLogger<FirmwareLoop>());
             logger.LogInformation("Firmware for {Product} on board {Board}: DID {Did}, M2M {M2m}{Tls}, {Bytes} bytes preallocated",
                 product.Name, map.Name, identity.Did, m2m, options.Tls ? " (TLS)" : "", core.PreallocatedBytes);
             loop.Start();

@@ -1,7 +1,6 @@
 #nullable enable
 using System;
-using System.Threading;
-using DeviceFirmware.Iot.Hosting;
+using DeviceFirmware.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using ProtocolLogLevel = DeviceFirmware.Protocol.LogLevel;
 
@@ -9,27 +8,20 @@ namespace DeviceFirmware.Iot.Logging;
 
 /// <summary>
 /// Sends the program's <c>ILogger</c> output to the Apps as 0x0012 (docs/protocol.md §3): each entry at or above the
-/// threshold an App set with 0x0010 is posted to the loop, whose rate-limited <c>LogEmitter</c> publishes it. The
+/// threshold an App set with 0x0010 (read from the core, where alone it is held) is posted to the core's
+/// <see cref="IHostLogs"/>, whose rate-limited <c>LogEmitter</c> publishes it. The
 /// transport's and MQTTnet's own categories are never forwarded: a failure to publish a log must not become a log to
 /// publish.
 /// </summary>
 [ProviderAlias("GizwitsApp")]
 public sealed class AppLoggerProvider : ILoggerProvider
 {
-    private readonly FirmwareInbox inbox;
-    private int threshold = (int)ProtocolLogLevel.Warning;
+    private readonly IHostLogs logs;
 
-    /// <summary>Creates the provider posting to <paramref name="inbox"/>.</summary>
-    public AppLoggerProvider(FirmwareInbox inbox)
+    /// <summary>Creates the provider posting to <paramref name="logs"/> (the host loop).</summary>
+    public AppLoggerProvider(IHostLogs logs)
     {
-        this.inbox = inbox;
-    }
-
-    /// <summary>The 0x0010 threshold, kept current by the loop so that filtered entries are not even queued.</summary>
-    public ProtocolLogLevel Threshold
-    {
-        get => (ProtocolLogLevel)Volatile.Read(ref threshold);
-        set => Volatile.Write(ref threshold, (int)value);
+        this.logs = logs;
     }
 
     /// <summary>Maps a .NET level to the protocol's; Off for Debug and Trace, which never reach an App.</summary>
@@ -82,7 +74,7 @@ public sealed class AppLoggerProvider : ILoggerProvider
         {
             if (excluded) return false;
             ProtocolLogLevel level = ToProtocol(logLevel);
-            return level != ProtocolLogLevel.Off && level <= provider.Threshold;
+            return level != ProtocolLogLevel.Off && level <= provider.logs.LogThreshold;
         }
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
@@ -90,7 +82,7 @@ public sealed class AppLoggerProvider : ILoggerProvider
             if (!IsEnabled(logLevel)) return;
             string text = formatter(state, exception);
             if (exception is not null) text += ": " + exception.Message;
-            provider.inbox.Post(new FirmwareEvent(FirmwareEventKind.Log, Level: ToProtocol(logLevel), Tag: tag, Source: category, Content: text));
+            provider.logs.Log(ToProtocol(logLevel), tag, category, text);
         }
     }
 }

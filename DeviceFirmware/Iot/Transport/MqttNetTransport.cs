@@ -1,10 +1,11 @@
 #nullable enable
 using System;
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using DeviceFirmware.Core.Messaging;
-using DeviceFirmware.Iot.Hosting;
+using DeviceFirmware.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -13,7 +14,7 @@ namespace DeviceFirmware.Iot.Transport;
 
 /// <summary>
 /// <see cref="IMqttTransport"/> over MQTTnet 5 (MQTT 3.1 by default, or 3.1.1: <see cref="MqttConnection.Version"/>; QoS 0, clean session). MQTTnet is asynchronous and the core is
-/// not: every outcome is posted to the <see cref="FirmwareInbox"/> for the loop thread, and each connect attempt gets a
+/// not: every outcome is reported to <see cref="ITransportEvents"/> (the host loop, which decides what runs when), and each connect attempt gets a
 /// new client and a generation number (<see cref="MqttAttempts"/>), so a late answer from an abandoned attempt can never
 /// be taken for the current one. Publishes are copied and sent in order from the loop thread, at most a bounded number waiting.
 /// MQTTnet has no auto-reconnect and its own keep-alive only fires after a silent keep-alive period; our pings come
@@ -23,7 +24,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
 {
     private const int OutgoingCapacity = 256;
     private readonly MqttConnection connection;
-    private readonly FirmwareInbox inbox;
+    private readonly ITransportEvents events;
     private readonly ILogger logger;
     private readonly MqttClientFactory factory = new();
     private readonly LimitedMqttClientAdapterFactory adapters;
@@ -33,10 +34,10 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     private int pendingSends;
 
     /// <summary>Creates the transport; nothing connects until the core asks.</summary>
-    public MqttNetTransport(MqttConnection connection, FirmwareInbox inbox, ILogger<MqttNetTransport> logger)
+    public MqttNetTransport(MqttConnection connection, ITransportEvents events, ILogger<MqttNetTransport> logger)
     {
         this.connection = connection;
-        this.inbox = inbox;
+        this.events = events;
         this.logger = logger;
         attempts = new MqttAttempts(CloseClientAsync);
 
@@ -46,12 +47,6 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
             (declared, limit) => logger.LogWarning("Broker sent a packet of {Declared} bytes (limit {Limit}): connection closed", declared, limit));
         if (connection.Tls) certificateCheck = new BrokerCertificateCheck(connection.CaFile);
     }
-
-    /// <summary>
-    /// Tried first for every received message: runs it at once when the core is free (the firmware loop's
-    /// <see cref="FirmwareLoop.TryHandleNow"/>); when it returns false the message is queued for the loop thread.
-    /// </summary>
-    public Func<string, ReadOnlySequence<byte>, bool, bool>? DeliverNow { get; set; }
 
     /// <summary>Publishes dropped because the outgoing queue was full.</summary>
     public long DroppedPublishes => Interlocked.Read(ref droppedPublishes);
@@ -66,18 +61,14 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         fresh.ApplicationMessageReceivedAsync += e =>
         {
             if (!attempts.IsCurrent(attempt)) return Task.CompletedTask;
-            MqttApplicationMessage message = e.ApplicationMessage;
-            if (DeliverNow is null || !DeliverNow(message.Topic, message.Payload, message.Retain))
-            {
-                inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, message.Topic, message.Payload.ToArray(), message.Retain));
-            }
+            Deliver(e.ApplicationMessage);
             return Task.CompletedTask;
         };
         fresh.DisconnectedAsync += e =>
         {
             if (!attempts.Lose(attempt)) return Task.CompletedTask;
             logger.LogWarning("Connection to {Host}:{Port} lost ({Reason})", connection.Host, connection.Port, e.Reason);
-            inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectionLost));
+            events.ConnectionLost();
             return Task.CompletedTask;
         };
 
@@ -104,7 +95,7 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
             try
             {
                 await current.PingAsync(timeout.Token).ConfigureAwait(false);
-                if (attempts.IsCurrent(attempt)) inbox.Post(new FirmwareEvent(FirmwareEventKind.PingResponse));
+                if (attempts.IsCurrent(attempt)) events.PingResponse();
             }
             catch (Exception e) when (e is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
             {
@@ -196,14 +187,29 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
             if (!attempts.Announce(attempt, () => fresh.IsConnected)) throw new InvalidOperationException("the connection closed while subscribing");
 
             logger.LogInformation("Connected to {Host}:{Port} as {ClientId} over MQTT {Version}, subscribed {Topic}", connection.Host, connection.Port, options.ClientId, MqttVersions.Name(connection.Version), subscribeTopic);
-            inbox.Post(new FirmwareEvent(FirmwareEventKind.Connected));
+            events.Connected();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (!attempts.IsCurrent(attempt)) return;
             logger.LogWarning("Connect to {Host}:{Port} failed: {Reason}", connection.Host, connection.Port, Innermost(e).Message);
-            inbox.Post(new FirmwareEvent(FirmwareEventKind.ConnectFailed));
+            events.ConnectFailed();
         }
+    }
+
+    // MQTTnet hands the payload as a view of its receive buffer, which it reuses after this callback: the host loop runs
+    // it at once or copies it. A payload in several segments (not seen from MQTTnet 5's reader) is copied here first.
+    private void Deliver(MqttApplicationMessage message)
+    {
+        ReadOnlySequence<byte> payload = message.Payload;
+        if (payload.IsSingleSegment && MemoryMarshal.TryGetArray(payload.First, out ArraySegment<byte> bytes) && bytes.Array is not null)
+        {
+            events.Message(message.Topic, bytes.Array, bytes.Offset, bytes.Count, message.Retain, payloadReused: true);
+            return;
+        }
+
+        byte[] copy = payload.ToArray();
+        events.Message(message.Topic, copy, 0, copy.Length, message.Retain, payloadReused: false);
     }
 
     private async Task SendAsync(IMqttClient sender, MqttApplicationMessage message)

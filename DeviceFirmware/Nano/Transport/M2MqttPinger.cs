@@ -1,7 +1,7 @@
 using System;
 using System.Reflection;
 using System.Threading;
-using DeviceFirmware.Nano.Hosting;
+using DeviceFirmware.Core.Hosting;
 using nanoFramework.M2Mqtt;
 
 namespace DeviceFirmware.Nano.Transport
@@ -15,7 +15,7 @@ namespace DeviceFirmware.Nano.Transport
     /// keep-alive period for the PINGRESP, returns it, or returns null after M2Mqtt has started closing the connection
     /// (<c>OnConnectionClosing</c>), which the transport reports as a lost connection. Each ping runs on its own short
     /// thread (Ping blocks); while one is outstanding a second is not written, because M2Mqtt's <c>SendReceive</c> has
-    /// one response slot. A PINGRESP is posted to the inbox as <see cref="NanoEventKind.PingResponse"/>.
+    /// one response slot. A PINGRESP is reported as <see cref="ITransportEvents.PingResponse"/>.
     /// If a later M2Mqtt renames the method, <see cref="IsAvailable"/> is false and the pinger falls back to reporting
     /// the connection alive while M2Mqtt says it is connected (its own keep-alive then guards the link).
     /// </summary>
@@ -26,16 +26,16 @@ namespace DeviceFirmware.Nano.Transport
 
         private static readonly MethodInfo PingMethod = typeof(MqttClient).GetMethod(PingMethodName, BindingFlags.Instance | BindingFlags.NonPublic);
 
-        private readonly NanoInbox inbox;
+        private readonly ITransportEvents events;
         private readonly M2MqttTransport owner;
         private readonly object gate = new object();
         private MqttClient target;
         private bool outstanding;
 
-        /// <summary>Creates a pinger that posts answers to <paramref name="inbox"/> while the pinged client is still <paramref name="owner"/>'s current one.</summary>
-        public M2MqttPinger(NanoInbox inbox, M2MqttTransport owner)
+        /// <summary>Creates a pinger that reports answers to <paramref name="events"/> while the pinged client is still <paramref name="owner"/>'s current one.</summary>
+        public M2MqttPinger(ITransportEvents events, M2MqttTransport owner)
         {
-            this.inbox = inbox;
+            this.events = events;
             this.owner = owner;
         }
 
@@ -53,7 +53,7 @@ namespace DeviceFirmware.Nano.Transport
         {
             if (PingMethod == null)
             {
-                if (client.IsConnected) inbox.PostSession(NanoEventKind.PingResponse);
+                if (client.IsConnected) events.PingResponse();
                 return false;
             }
 
@@ -99,7 +99,7 @@ namespace DeviceFirmware.Nano.Transport
             }
 
             // An answer on a client the transport has since given up is not this connection's PINGRESP.
-            if (answer != null && owner.IsAnnounced(client)) inbox.PostSession(NanoEventKind.PingResponse);
+            if (answer != null && owner.IsAnnounced(client)) events.PingResponse();
         }
     }
 }

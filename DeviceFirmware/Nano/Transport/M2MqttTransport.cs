@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using DeviceFirmware.Core.Messaging;
-using DeviceFirmware.Nano.Hosting;
+using DeviceFirmware.Core.Hosting;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 
@@ -10,8 +10,8 @@ namespace DeviceFirmware.Nano.Transport
     /// <summary>
     /// <see cref="IMqttTransport"/> over nanoFramework.M2Mqtt 5.1.218 (MQTT 3.1 by default, 3.1.1 when asked; QoS 0,
     /// clean session, plain TCP). M2Mqtt is blocking and raises events on its own threads; the core is
-    /// single-threaded. So each connect attempt runs on a thread of its own and every outcome is posted to the
-    /// <see cref="NanoInbox"/> for the loop; each attempt gets a new client and a generation number, and an answer from
+    /// run by one thread at a time. So each connect attempt runs on a thread of its own and every outcome is reported to
+    /// <see cref="ITransportEvents"/> (the host loop, which decides what runs when); each attempt gets a new client and a generation number, and an answer from
     /// an abandoned attempt (after <see cref="AbortConnect"/> or <see cref="Disconnect"/>) is ignored, as in the .NET
     /// host's MqttNetTransport. The session supervisor, not M2Mqtt, decides when to connect again.
     /// <para>
@@ -21,12 +21,12 @@ namespace DeviceFirmware.Nano.Transport
     /// <para>
     /// Memory: M2Mqtt's in-flight queue is unbounded by default (<see cref="MqttSettings.DefaultInflightQueueSize"/>);
     /// it is capped at <see cref="InflightCapacity"/>, and a publish beyond it is dropped and counted. A received
-    /// PUBLISH longer than <see cref="MaxInboundPayload"/> is dropped and counted before it reaches the inbox (M2Mqtt
+    /// PUBLISH longer than <see cref="MaxInboundPayload"/> is dropped and counted before it reaches the core (M2Mqtt
     /// has already allocated it; docs/esp32.md says what is and is not protected).
     /// </para>
     /// <para>
     /// Heartbeat: <see cref="SendPing"/> writes a PINGREQ through M2Mqtt's own ping (<see cref="M2MqttPinger"/>) every
-    /// time the supervisor asks (every 60 s), whatever else was sent, and posts the PINGRESP; the supervisor drops the
+    /// time the supervisor asks (every 60 s), whatever else was sent, and reports the PINGRESP; the supervisor drops the
     /// connection after two missed ones.
     /// </para>
     /// </summary>
@@ -46,7 +46,7 @@ namespace DeviceFirmware.Nano.Transport
 
         private readonly string host;
         private readonly int port;
-        private readonly NanoInbox inbox;
+        private readonly ITransportEvents events;
         private readonly MqttProtocolVersion protocolVersion;
         private readonly M2MqttPinger pinger;
         private readonly object gate = new object();
@@ -59,13 +59,13 @@ namespace DeviceFirmware.Nano.Transport
         /// (<c>MQIsdp</c>, level 3, as Gizwits' own device agent does) or 3.1.1 when <paramref name="mqtt311"/>; nothing
         /// connects until the core asks.
         /// </summary>
-        public M2MqttTransport(string host, int port, NanoInbox inbox, bool mqtt311)
+        public M2MqttTransport(string host, int port, ITransportEvents events, bool mqtt311)
         {
             this.host = host;
             this.port = port;
-            this.inbox = inbox;
+            this.events = events;
             protocolVersion = mqtt311 ? MqttProtocolVersion.Version_3_1_1 : MqttProtocolVersion.Version_3_1;
-            pinger = new M2MqttPinger(inbox, this);
+            pinger = new M2MqttPinger(events, this);
         }
 
         /// <summary>Publishes dropped: not connected, M2Mqtt's in-flight queue full, or the send failed.</summary>
@@ -246,7 +246,7 @@ namespace DeviceFirmware.Nano.Transport
                         return;
                     }
 
-                    owner.inbox.PostSession(NanoEventKind.Connected);
+                    owner.events.Connected();
                 }
                 catch (Exception)
                 {
@@ -258,7 +258,7 @@ namespace DeviceFirmware.Nano.Transport
                     }
 
                     if (fresh != null) CloseLater(fresh);
-                    if (current) owner.inbox.PostSession(NanoEventKind.ConnectFailed);
+                    if (current) owner.events.ConnectFailed();
                 }
             }
 
@@ -291,7 +291,8 @@ namespace DeviceFirmware.Nano.Transport
                     return;
                 }
 
-                owner.inbox.PostMessage(e.Topic, e.Message, e.Retain);
+                // M2Mqtt allocated this array for this PUBLISH alone: it may wait as it is.
+                owner.events.Message(e.Topic, e.Message, 0, e.Message.Length, e.Retain, false);
             }
 
             private void OnClosed(object sender, EventArgs e)
@@ -304,7 +305,7 @@ namespace DeviceFirmware.Nano.Transport
                     owner.client = null;
                 }
 
-                owner.inbox.PostSession(NanoEventKind.ConnectionLost);
+                owner.events.ConnectionLost();
             }
         }
     }

@@ -35,7 +35,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         {
             outputs = new FakeOutputs(product.Points.Length);
             state = new DataPointValues(product);
-            log = new LogEmitter(Did, sink, clock, 256, 5, 1000);
+            log = new LogEmitter(Did, sink, clock, settings, 256, 5, 1000);
         }
 
         private static string RepoRoot()
@@ -157,7 +157,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         [Fact]
         public void Refusal_warnings_stay_within_the_content_limit_and_the_rate_limit()
         {
-            var tight = new LogEmitter(Did, sink, clock, 40, 5, 1000);
+            var tight = new LogEmitter(Did, sink, clock, settings, 40, 5, 1000);
             var dispatcher = new Dispatcher(Did, state, sink, outputs, tight, settings, null!, new DispatcherOptions());
             for (uint sn = 1; sn <= 100; sn++) Send(dispatcher, Frame(GizwitsCommand.BusinessWithSn, WriteMotorTooFast, sn), "usrABCDEFGHIJKLMNOPQRST");
             string[] warnings = Warnings();

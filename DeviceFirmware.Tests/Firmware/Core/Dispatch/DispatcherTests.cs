@@ -28,7 +28,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         {
             outputs = new FakeOutputs(product.Points.Length);
             state = new DataPointValues(product);
-            log = new LogEmitter(Did, sink, clock, 256, 5, 1000);
+            log = new LogEmitter(Did, sink, clock, settings, 256, 5, 1000);
             dispatcher = new Dispatcher(Did, state, sink, outputs, log, settings, null, new DispatcherOptions());
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using DeviceFirmware.Protocol;
 using DeviceFirmware.Core.Dispatch;
 using DeviceFirmware.Core.Logging;
 using DeviceFirmware.Protocol.Frames;
@@ -26,8 +27,9 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         {
             var outputs = new FakeOutputs(product.Points.Length);
             var state = new DataPointValues(product);
-            var log = new LogEmitter(Did, sink, clock, 256, 5, 1000);
-            return new Device(product, state, outputs, new Dispatcher(Did, state, sink, outputs, log, new DeviceRuntimeSettings(), null, new DispatcherOptions()));
+            var settings = new DeviceRuntimeSettings();
+            var log = new LogEmitter(Did, sink, clock, settings, 256, 5, 1000);
+            return new Device(product, state, outputs, new Dispatcher(Did, state, sink, outputs, log, settings, null, new DispatcherOptions()));
         }
 
         private static byte[] Frame(ushort command, string p0Hex, uint sn = 0)

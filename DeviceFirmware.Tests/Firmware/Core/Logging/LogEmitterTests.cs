@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using DeviceFirmware.Core.Dispatch;
 using DeviceFirmware.Core.Logging;
 using DeviceFirmware.Core.Messaging;
 using DeviceFirmware.Protocol;
@@ -14,7 +15,9 @@ namespace DeviceFirmware.Tests.Firmware.Core.Logging
         private readonly RecordingSink sink = new();
         private readonly FakeClock clock = new();
 
-        private LogEmitter Emitter(int maxContent = 256, int burst = 5, int refillMs = 1000) => new("did1", sink, clock, maxContent, burst, refillMs);
+        private readonly DeviceRuntimeSettings settings = new();
+
+        private LogEmitter Emitter(int maxContent = 256, int burst = 5, int refillMs = 1000) => new("did1", sink, clock, settings, maxContent, burst, refillMs);
 
         private (byte Level, string Tag, string Source, string Content)[] Logs() => sink.Published.Select(p =>
         {
@@ -39,7 +42,8 @@ namespace DeviceFirmware.Tests.Firmware.Core.Logging
         public void Off_sends_nothing_not_even_errors()
         {
             LogEmitter log = Emitter();
-            log.Threshold = LogLevel.Off;
+            settings.Apply(DeviceSettings.Compose(LogLevel.Off, true)); // the threshold is the settings' (what 0x0010 set)
+            Assert.Equal(LogLevel.Off, log.Threshold);
             Assert.False(log.Emit(LogLevel.Error, "t", "s", "x"));
             Assert.False(log.Emit(LogLevel.Off, "t", "s", "x"));
             Assert.Empty(sink.Published);
@@ -90,7 +94,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Logging
         {
             LogEmitter? log = null;
             var reentrant = new ReentrantSink(() => log!.Emit(LogLevel.Error, "t", "s", "from inside the publish"));
-            log = new LogEmitter("did1", reentrant, clock, 256, 5, 1000);
+            log = new LogEmitter("did1", reentrant, clock, settings, 256, 5, 1000);
             Assert.True(log.Emit(LogLevel.Error, "t", "s", "outer"));
             Assert.Equal(1, reentrant.Publishes);
             Assert.False(reentrant.InnerResult);
@@ -112,7 +116,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Logging
         [Fact]
         public void A_failed_publish_is_not_counted_as_sent()
         {
-            var log = new LogEmitter("did1", new ReentrantSink(() => false, result: false), clock, 256, 5, 1000);
+            var log = new LogEmitter("did1", new ReentrantSink(() => false, result: false), clock, settings, 256, 5, 1000);
             Assert.False(log.Emit(LogLevel.Error, "t", "s", "lost"));
             Assert.Equal(0, log.Sent);
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using DeviceFirmware.Core.Dispatch;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Logging;
 using DeviceFirmware.Core.Peripherals;
@@ -26,7 +27,9 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
 
         public SensorPollerTests()
         {
-            log = new LogEmitter("did1", sink, clock, 256, 50, 1000) { Threshold = LogLevel.Info };
+            var settings = new DeviceRuntimeSettings();
+            settings.Apply(DeviceSettings.Compose(LogLevel.Info, true));
+            log = new LogEmitter("did1", sink, clock, settings, 256, 50, 1000);
         }
 
         private SensorPoller Start()

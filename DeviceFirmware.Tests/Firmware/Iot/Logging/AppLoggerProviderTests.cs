@@ -1,5 +1,5 @@
-using System.Threading;
-using DeviceFirmware.Iot.Hosting;
+using System.Collections.Concurrent;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Iot.Logging;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -12,28 +12,29 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Logging
         [Fact]
         public void Entries_at_or_above_the_threshold_are_posted_with_tag_and_source()
         {
-            using var inbox = new FirmwareInbox();
-            using var provider = new AppLoggerProvider(inbox);
+            var logs = new RecordingHostLogs();
+            using var provider = new AppLoggerProvider(logs);
             ILogger logger = provider.CreateLogger("DeviceFirmware.Iot.Hosting.FirmwareService");
             logger.LogInformation("not sent at Warning");
             logger.LogWarning("sensor {Name} slow", "sht3x");
-            FirmwareEvent? e = inbox.Take(0, CancellationToken.None);
-            Assert.NotNull(e);
-            Assert.Equal(FirmwareEventKind.Log, e!.Kind);
-            Assert.Equal(ProtocolLogLevel.Warning, e.Level);
+            Assert.True(logs.Posted.TryDequeue(out HostLog? e));
+            Assert.Equal(ProtocolLogLevel.Warning, e!.Level);
             Assert.Equal("FirmwareService", e.Tag);
+            Assert.Equal("DeviceFirmware.Iot.Hosting.FirmwareService", e.Source);
             Assert.Equal("sensor sht3x slow", e.Content);
-            Assert.Null(inbox.Take(0, CancellationToken.None));
+            Assert.Empty(logs.Posted);
 
-            provider.Threshold = ProtocolLogLevel.Info;
+            // The threshold is the core's (IHostLogs.LogThreshold), read at every entry: a 0x0010 takes effect at once.
+            logs.LogThreshold = ProtocolLogLevel.Info;
             logger.LogInformation("now sent");
-            Assert.Equal(ProtocolLogLevel.Info, inbox.Take(0, CancellationToken.None)!.Level);
+            Assert.True(logs.Posted.TryDequeue(out HostLog? info));
+            Assert.Equal(ProtocolLogLevel.Info, info!.Level);
             logger.LogDebug("never sent");
-            Assert.Null(inbox.Take(0, CancellationToken.None));
+            Assert.Empty(logs.Posted);
 
-            provider.Threshold = ProtocolLogLevel.Off;
+            logs.LogThreshold = ProtocolLogLevel.Off;
             logger.LogCritical("nothing at Off");
-            Assert.Null(inbox.Take(0, CancellationToken.None));
+            Assert.Empty(logs.Posted);
         }
 
         [Theory]
@@ -42,10 +43,25 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Logging
         [InlineData("DeviceFirmware.Core.Dispatch.Dispatcher")] // the host's copy of a refusal the core already sent as 0x0012
         public void The_transport_never_feeds_its_own_failures_back(string category)
         {
-            using var inbox = new FirmwareInbox();
-            using var provider = new AppLoggerProvider(inbox);
+            var logs = new RecordingHostLogs { LogThreshold = ProtocolLogLevel.Info };
+            using var provider = new AppLoggerProvider(logs);
             provider.CreateLogger(category).LogError("publish failed");
-            Assert.Null(inbox.Take(0, CancellationToken.None));
+            Assert.Empty(logs.Posted);
+        }
+
+        private sealed record HostLog(ProtocolLogLevel Level, string Tag, string Source, string Content);
+
+        private sealed class RecordingHostLogs : IHostLogs
+        {
+            public ConcurrentQueue<HostLog> Posted { get; } = new();
+
+            public ProtocolLogLevel LogThreshold { get; set; } = ProtocolLogLevel.Warning;
+
+            public bool Log(ProtocolLogLevel level, string tag, string source, string content)
+            {
+                Posted.Enqueue(new HostLog(level, tag, source, content));
+                return true;
+            }
         }
     }
 }

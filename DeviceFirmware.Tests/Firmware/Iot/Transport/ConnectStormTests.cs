@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using DeviceFirmware.Core.Device;
 using DeviceFirmware.Core.Session;
-using DeviceFirmware.Iot.Hosting;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Iot.Transport;
 using DeviceFirmware.Tests.Firmware.Core;
 using DeviceFirmware.Tests.Firmware.Core.Peripherals;
@@ -29,8 +29,8 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
         public async Task A_server_that_drops_every_connection_after_SUBACK_sees_at_most_3_connects_in_35_simulated_seconds()
         {
             await using var broker = new RawMqttBroker(dropAfterSubscribeMs: (int)DropAfterMs);
-            using var inbox = new FirmwareInbox();
-            await using var transport = new MqttNetTransport(new MqttConnection("127.0.0.1", broker.Port, false, null, 5000), inbox, NullLogger<MqttNetTransport>.Instance);
+            using var events = new QueuedTransportEvents();
+            await using var transport = new MqttNetTransport(new MqttConnection("127.0.0.1", broker.Port, false, null, 5000), events, NullLogger<MqttNetTransport>.Instance);
             var clock = new FakeClock();
             var pins = new FakePinDriver(new Journal());
             pins.SetInput(GoKit.ButtonPin, true);
@@ -45,8 +45,8 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
                 if (core.Tick() != SessionAction.Connect) continue;
                 connects++;
                 long startedAt = clock.NowMs;
-                FirmwareEvent outcome = MqttNetTransportTests.Next(inbox, FirmwareEventKind.Connected, FirmwareEventKind.ConnectFailed);
-                if (outcome.Kind == FirmwareEventKind.ConnectFailed)
+                TransportEvent outcome = MqttNetTransportTests.Next(events, CoreEventKind.Connected, CoreEventKind.ConnectFailed);
+                if (outcome.Kind == CoreEventKind.ConnectFailed)
                 {
                     core.OnConnectFailed();
                     continue;
@@ -55,7 +55,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
                 connected++;
                 clock.NowMs = startedAt + 20;
                 core.OnConnected();
-                MqttNetTransportTests.Next(inbox, FirmwareEventKind.ConnectionLost); // the server closes the socket
+                MqttNetTransportTests.Next(events, CoreEventKind.ConnectionLost); // the server closes the socket
                 clock.NowMs = startedAt + 20 + DropAfterMs;
                 core.OnConnectionLost();
                 Assert.True(core.Session.FailedAttempts > 0, "a connection lost half a second after it was made must count as a failed attempt");

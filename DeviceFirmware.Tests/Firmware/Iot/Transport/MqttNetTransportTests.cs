@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
-using DeviceFirmware.Iot.Hosting;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Iot.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
@@ -16,17 +16,17 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
         private const string Did = "devTransport1";
         private const string Passcode = "PASSCODEAB";
 
-        private static MqttNetTransport Transport(int port, FirmwareInbox inbox) =>
-            new(new MqttConnection("127.0.0.1", port, false, null, 5000), inbox, NullLogger<MqttNetTransport>.Instance);
+        private static MqttNetTransport Transport(int port, QueuedTransportEvents events) =>
+            new(new MqttConnection("127.0.0.1", port, false, null, 5000), events, NullLogger<MqttNetTransport>.Instance);
 
         /// <summary>The first event of one of <paramref name="kinds"/> (others, e.g. logs, are skipped).</summary>
-        internal static FirmwareEvent Next(FirmwareInbox inbox, params FirmwareEventKind[] kinds)
+        internal static TransportEvent Next(QueuedTransportEvents events, params CoreEventKind[] kinds)
         {
             // Waits for the first event of that kind (others, e.g. logs, are skipped); 10 s is a failure, not a measurement.
             DateTime give = DateTime.UtcNow.AddSeconds(10);
             while (DateTime.UtcNow < give)
             {
-                FirmwareEvent? e = inbox.Take(200, CancellationToken.None);
+                TransportEvent? e = events.Take(200);
                 if (e is not null && Array.IndexOf(kinds, e.Kind) >= 0) return e;
             }
 
@@ -50,17 +50,17 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
         public async Task Connects_subscribes_receives_publishes_and_pings()
         {
             await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
-            using var inbox = new FirmwareInbox();
-            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            using var events = new QueuedTransportEvents();
+            await using MqttNetTransport transport = Transport(broker.Port, events);
             Assert.False(transport.Publish("dev2app/" + Did, new byte[] { 1 }, 0, 1));
 
             transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
-            Next(inbox, FirmwareEventKind.Connected);
+            Next(events, CoreEventKind.Connected);
 
             var received = new ConcurrentQueue<MqttApplicationMessage>();
             using IMqttClient app = await AppAsync(broker.Port, received, "dev2app/" + Did + "/#");
             await app.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("app2dev/" + Did + "/usrApp1").WithPayload(new byte[] { 0, 0, 0, 3 }).Build());
-            FirmwareEvent message = Next(inbox, FirmwareEventKind.Message);
+            TransportEvent message = Next(events, CoreEventKind.Message);
             Assert.Equal("app2dev/" + Did + "/usrApp1", message.Topic);
             Assert.Equal(new byte[] { 0, 0, 0, 3 }, message.Payload);
             Assert.False(message.Retained);
@@ -73,19 +73,19 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
             Assert.Equal(new byte[] { 1, 2, 3 }, reply!.Payload.ToArray());
 
             transport.SendPing();
-            Next(inbox, FirmwareEventKind.PingResponse);
+            Next(events, CoreEventKind.PingResponse);
         }
 
         [Fact]
         public async Task Publishes_keep_their_order()
         {
             await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
-            using var inbox = new FirmwareInbox();
-            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            using var events = new QueuedTransportEvents();
+            await using MqttNetTransport transport = Transport(broker.Port, events);
             var received = new ConcurrentQueue<MqttApplicationMessage>();
             using IMqttClient app = await AppAsync(broker.Port, received, "dev2app/" + Did);
             transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
-            Next(inbox, FirmwareEventKind.Connected);
+            Next(events, CoreEventKind.Connected);
             for (int i = 0; i < 100; i++) Assert.True(transport.Publish("dev2app/" + Did, new[] { (byte)i }, 0, 1));
             await WaitUntil(() => received.Count == 100);
             int expected = 0;
@@ -96,51 +96,51 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
         public async Task Refused_credentials_and_no_broker_are_connect_failures()
         {
             await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
-            using var inbox = new FirmwareInbox();
-            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            using var events = new QueuedTransportEvents();
+            await using MqttNetTransport transport = Transport(broker.Port, events);
             transport.BeginConnect(Did, Did, "WRONG", 120, "app2dev/" + Did + "/#");
-            Next(inbox, FirmwareEventKind.ConnectFailed);
+            Next(events, CoreEventKind.ConnectFailed);
 
-            await using MqttNetTransport nowhere = Transport(TestBroker.FreePort(), inbox);
+            await using MqttNetTransport nowhere = Transport(TestBroker.FreePort(), events);
             nowhere.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
-            Next(inbox, FirmwareEventKind.ConnectFailed);
+            Next(events, CoreEventKind.ConnectFailed);
         }
 
         [Fact]
         public async Task A_broker_that_goes_away_is_a_connection_loss_and_a_new_attempt_connects_again()
         {
             int port = TestBroker.FreePort();
-            using var inbox = new FirmwareInbox();
-            await using MqttNetTransport transport = Transport(port, inbox);
+            using var events = new QueuedTransportEvents();
+            await using MqttNetTransport transport = Transport(port, events);
             await using (TestBroker broker = await TestBroker.StartAsync(Did, Passcode, port))
             {
                 transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
-                Next(inbox, FirmwareEventKind.Connected);
+                Next(events, CoreEventKind.Connected);
             }
 
-            Next(inbox, FirmwareEventKind.ConnectionLost);
+            Next(events, CoreEventKind.ConnectionLost);
             Assert.False(transport.Publish("dev2app/" + Did, new byte[] { 1 }, 0, 1));
 
             await using TestBroker again = await TestBroker.StartAsync(Did, Passcode, port);
             transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
-            Next(inbox, FirmwareEventKind.Connected);
+            Next(events, CoreEventKind.Connected);
         }
 
         [Fact]
         public async Task A_disconnect_we_asked_for_is_not_reported_as_a_loss()
         {
             await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
-            using var inbox = new FirmwareInbox();
-            await using MqttNetTransport transport = Transport(broker.Port, inbox);
+            using var events = new QueuedTransportEvents();
+            await using MqttNetTransport transport = Transport(broker.Port, events);
             transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
-            Next(inbox, FirmwareEventKind.Connected);
+            Next(events, CoreEventKind.Connected);
             transport.Disconnect();
             await WaitUntil(async () => (await broker.Server.GetClientsAsync()).Count == 0);
 
-            // A marker proves the inbox was drained up to after the disconnect: nothing but the marker is in it.
-            inbox.Post(new FirmwareEvent(FirmwareEventKind.Log, Content: "marker"));
-            Assert.Equal("marker", inbox.Take(1000, CancellationToken.None)!.Content);
-            Assert.Null(inbox.Take(0, CancellationToken.None));
+            // A marker proves the events were drained up to after the disconnect: nothing but the marker is in it.
+            events.Mark("marker");
+            Assert.Equal("marker", events.Take(1000)!.Topic);
+            Assert.Null(events.Take(0));
         }
 
         private static async Task WaitUntil(Func<bool> condition) => await WaitUntil(() => Task.FromResult(condition()));

@@ -3,7 +3,7 @@ using System.IO;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using DeviceFirmware.Iot.Hosting;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Iot.Transport;
 using DeviceFirmware.MockCloud.M2m;
 using DeviceFirmware.Tests.MockCloud.M2m;
@@ -19,7 +19,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
 
         public void Dispose() => Directory.Delete(folder, true);
 
-        private async Task<FirmwareEventKind> ConnectAsync(string? caFile)
+        private async Task<CoreEventKind> ConnectAsync(string? caFile)
         {
             string pem = Path.Combine(folder, "broker.pem");
             await using M2mTestCloud cloud = await M2mTestCloud.StartAsync(o =>
@@ -27,17 +27,17 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
                 o.MqttsEndpoint = new IPEndPoint(IPAddress.Loopback, 0);
                 o.CertificatePemPath = pem;
             });
-            using var inbox = new FirmwareInbox();
+            using var events = new QueuedTransportEvents();
             var connection = new MqttConnection("127.0.0.1", cloud.Broker.MqttsEndpoint!.Port, true, caFile == "broker" ? pem : caFile, 5000);
-            await using var transport = new MqttNetTransport(connection, inbox, NullLogger<MqttNetTransport>.Instance);
+            await using var transport = new MqttNetTransport(connection, events, NullLogger<MqttNetTransport>.Instance);
             transport.BeginConnect(M2mTestCloud.D1, M2mTestCloud.D1, M2mTestCloud.Passcode1, 120, $"app2dev/{M2mTestCloud.D1}/#");
-            return MqttNetTransportTests.Next(inbox, FirmwareEventKind.Connected, FirmwareEventKind.ConnectFailed).Kind;
+            return MqttNetTransportTests.Next(events, CoreEventKind.Connected, CoreEventKind.ConnectFailed).Kind;
         }
 
         [Fact]
         public async Task The_broker_certificate_from_the_configured_CA_is_accepted()
         {
-            Assert.Equal(FirmwareEventKind.Connected, await ConnectAsync("broker"));
+            Assert.Equal(CoreEventKind.Connected, await ConnectAsync("broker"));
         }
 
         [Fact]
@@ -46,13 +46,13 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
             string other = Path.Combine(folder, "other.pem");
             using var otherCertificate = M2mCertificate.CreateSelfSigned();
             M2mCertificate.WritePem(otherCertificate, other);
-            Assert.Equal(FirmwareEventKind.ConnectFailed, await ConnectAsync(other));
+            Assert.Equal(CoreEventKind.ConnectFailed, await ConnectAsync(other));
         }
 
         [Fact]
         public async Task Without_a_CA_a_self_signed_broker_is_not_trusted()
         {
-            Assert.Equal(FirmwareEventKind.ConnectFailed, await ConnectAsync(null));
+            Assert.Equal(CoreEventKind.ConnectFailed, await ConnectAsync(null));
         }
     }
 }

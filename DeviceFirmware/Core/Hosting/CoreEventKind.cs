@@ -1,7 +1,7 @@
-namespace DeviceFirmware.Nano.Hosting
+namespace DeviceFirmware.Core.Hosting
 {
-    /// <summary>What the M2Mqtt threads report to the firmware loop (the only thread that touches the core).</summary>
-    public enum NanoEventKind
+    /// <summary>What a transport or a host's logger reports to the core, through <see cref="HostLoop"/>.</summary>
+    public enum CoreEventKind
     {
         /// <summary>Nothing (an empty inbox).</summary>
         None = 0,
@@ -18,7 +18,10 @@ namespace DeviceFirmware.Nano.Hosting
         /// <summary>The connection closed under us.</summary>
         ConnectionLost = 4,
 
-        /// <summary>The connection is alive at the supervisor's ping (see <c>M2MqttTransport.SendPing</c>).</summary>
+        /// <summary>A PINGRESP arrived (or, on M2Mqtt, the connection answered the supervisor's ping).</summary>
         PingResponse = 5,
+
+        /// <summary>A log from the host's own code, for the Apps (0x0012).</summary>
+        Log = 6,
     }
 }

@@ -1,41 +1,42 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
+using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Core.Messaging;
 using DeviceFirmware.Iot.Hosting;
 using DeviceFirmware.Protocol.Frames;
-using DeviceFirmware.Tests.Firmware.Core;
 using DeviceFirmware.Tests.Firmware.Core.Device;
 using DeviceFirmware.Tests.Firmware.Core.Peripherals;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
-namespace DeviceFirmware.Tests.Firmware.Iot.Hosting
+namespace DeviceFirmware.Tests.Firmware.Core.Hosting
 {
     /// <summary>
-    /// A received message reaches the core one of two ways: at once on the receive thread (<see cref="FirmwareLoop.TryHandleNow"/>,
-    /// when the core is idle and nothing is queued) or through <see cref="FirmwareInbox"/> on the loop thread. Whichever way,
-    /// commands must run in the order they arrived and each exactly once. Each test delivers 0x0093 writes that toggle the
-    /// relay, with sn 1, 2, 3 …, exactly as <c>MqttNetTransport</c> does (try inline, else queue), and checks at every 0x0094:
-    /// its sn is the next one, and the relay pin has been written exactly sn times, to the level that sn asked for.
+    /// A received message reaches the core one of two ways, decided by <see cref="HostLoop"/> alone: at once on the receive
+    /// thread (<see cref="HostLoop.TryRunNow"/>, when the core is idle and nothing is queued) or through its
+    /// <see cref="CoreInbox"/> on the loop thread (here the .NET host's <see cref="FirmwareLoop"/>). Whichever way, commands
+    /// must run in the order they arrived and each exactly once. Each test delivers 0x0093 writes that toggle the relay,
+    /// with sn 1, 2, 3 …, exactly as <see cref="HostLoop.Message"/> does for a transport (try at once, else queue), and
+    /// checks at every 0x0094: its sn is the next one, and the relay pin has been written exactly sn times, to the level
+    /// that sn asked for.
     /// <para>
-    /// Limit: <see cref="FirmwareLoop.TryHandleNow"/> also declines while the core is free but an event is still queued.
-    /// That window (between two of the loop's lock sessions) cannot be held open from outside <see cref="FirmwareLoop"/>,
-    /// so only the stream test reaches it, by chance; the first test holds the core busy instead, which is deterministic.
+    /// Limit: <see cref="HostLoop.TryRunNow"/> also declines while the core is free but an event is still queued. That
+    /// window (between two of the loop's turns) cannot be held open from outside <see cref="HostLoop"/>, so only the
+    /// stream test reaches it, by chance; the first test holds the core busy instead, which is deterministic.
     /// </para>
     /// </summary>
-    public sealed class FirmwareLoopOrderingTests : IDisposable
+    public sealed class HostLoopOrderingTests : IDisposable
     {
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
         private readonly LoopTransport transport;
-        private readonly FirmwareInbox inbox = new(capacity: 4096);
+        private readonly HostLoop hostLoop;
         private readonly FirmwareLoop loop;
 
-        public FirmwareLoopOrderingTests()
+        public HostLoopOrderingTests()
         {
             var pins = new RelayWatch(new FakePinDriver());
             transport = new LoopTransport(pins);
@@ -43,12 +44,13 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Hosting
             var config = new DeviceConfig { Did = DeviceHarness.Did, Passcode = DeviceHarness.Passcode, Product = GoKit.Product, Board = GoKit.Board() };
             var clock = new FakeClock(); // never moves: only the events below make the core act
             var core = new DeviceCore(config, clock, transport, pins, new FakeSensor(), null!);
-            loop = new FirmwareLoop(core, inbox, clock, null, NullLogger<FirmwareLoop>.Instance);
+            hostLoop = new HostLoop(new CoreInbox(4096), clock);
+            loop = new FirmwareLoop(hostLoop, core, NullLogger<FirmwareLoop>.Instance);
             loop.Start();
 
             // The loop starts the core and its first tick begins the connect; the transport's answer comes back queued.
             Assert.True(transport.ConnectAsked.Wait(Patience), "the loop never asked the transport to connect");
-            inbox.Post(new FirmwareEvent(FirmwareEventKind.Connected));
+            hostLoop.Connected();
             Assert.True(transport.StatusBroadcast.Wait(Patience), "the core never broadcast its status after connecting");
         }
 
@@ -57,7 +59,6 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Hosting
             transport.Release(); // a failed test must not leave the loop thread held inside the core
             loop.Dispose();
             transport.Dispose();
-            inbox.Dispose();
         }
 
         [Fact]
@@ -70,7 +71,8 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Hosting
 
             // 2: queued; its 0x0094 blocks inside the core, so the loop thread holds the core while 3 and 4 arrive.
             transport.HoldAnswerTo(2);
-            Assert.True(inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, Topic, Command(2))));
+            byte[] second = Command(2);
+            Assert.True(hostLoop.Queue(Topic, second, 0, second.Length, false, payloadReused: false));
             Assert.True(transport.Holding.Wait(Patience), "sn 2 never reached the core through the inbox");
             Assert.False(DeliverLikeTheTransport(Command(3)), "sn 3 ran inline while the core was busy with sn 2");
             Assert.False(DeliverLikeTheTransport(Command(4)), "sn 4 ran inline while the core was busy");
@@ -99,11 +101,11 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Hosting
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    inbox.Post(new FirmwareEvent(FirmwareEventKind.PingResponse));
-                    inbox.Post(new FirmwareEvent(FirmwareEventKind.Log, Level: DeviceFirmware.Protocol.LogLevel.Warning, Tag: "t", Source: "test", Content: "noise"));
+                    hostLoop.PingResponse();
+                    hostLoop.Log(DeviceFirmware.Protocol.LogLevel.Warning, "t", "test", "noise");
 
-                    // Session events are never dropped, so a faster flood would only grow the queue; keep a couple in it.
-                    SpinWait.SpinUntil(() => inbox.IsEmpty || stop.IsCancellationRequested);
+                    // Session events are kept even when the inbox is full of messages; keep a couple in it, not a flood.
+                    SpinWait.SpinUntil(() => hostLoop.Inbox.IsEmpty || stop.IsCancellationRequested);
                 }
             }) { IsBackground = true };
             noise.Start();
@@ -130,18 +132,18 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Hosting
         private static byte[] Command(uint sn) =>
             DeviceHarness.Frame(GizwitsCommand.BusinessWithSn, DeviceHarness.Write(("Relay", sn % 2)), sn);
 
-        /// <summary>What <c>MqttNetTransport</c>'s receive handler does: inline if the loop takes it, else a copy queued. True if inline.</summary>
+        /// <summary>What <see cref="HostLoop.Message"/> does for a transport: at once if it can, else a copy queued. True if at once.</summary>
         private bool DeliverLikeTheTransport(byte[] frame)
         {
-            if (loop.TryHandleNow(Topic, new ReadOnlySequence<byte>(frame), false)) return true;
-            Assert.True(inbox.Post(new FirmwareEvent(FirmwareEventKind.Message, Topic, frame)));
+            if (hostLoop.TryRunNow(Topic, frame, 0, frame.Length, false)) return true;
+            Assert.True(hostLoop.Queue(Topic, frame, 0, frame.Length, false, payloadReused: true));
             return false;
         }
 
-        // False from TryHandleNow means "not run" (a run would show as a second answer), so asking again until the loop
+        // False from TryRunNow means "not run" (a run would show as a second answer), so asking again until the loop
         // thread has let go of the core is safe.
         private void HandleInlineOnceIdle(byte[] frame) =>
-            Assert.True(SpinWait.SpinUntil(() => loop.TryHandleNow(Topic, new ReadOnlySequence<byte>(frame), false), Patience), "the core never became idle");
+            Assert.True(SpinWait.SpinUntil(() => hostLoop.TryRunNow(Topic, frame, 0, frame.Length, false), Patience), "the core never became idle");
 
         private void WaitForAnswers(int count) =>
             Assert.True(SpinWait.SpinUntil(() => transport.AnswerCount >= count, Patience), $"fewer than {count} answers: {transport.AnswerCount}");

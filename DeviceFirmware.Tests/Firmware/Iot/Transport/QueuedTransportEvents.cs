@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using DeviceFirmware.Core.Hosting;
+
+namespace DeviceFirmware.Tests.Firmware.Iot.Transport
+{
+    /// <summary>One event as a transport reported it (a message's payload copied, as the transport may reuse it).</summary>
+    internal sealed record TransportEvent(CoreEventKind Kind, string? Topic = null, byte[]? Payload = null, bool Retained = false);
+
+    /// <summary>
+    /// What a transport reports, queued in arrival order and never run, so that a test can take the events one by one
+    /// (a <c>HostLoop</c> would run them on the core).
+    /// </summary>
+    internal sealed class QueuedTransportEvents : ITransportEvents, System.IDisposable
+    {
+        private readonly BlockingCollection<TransportEvent> events = new();
+
+        public void Connected() => events.Add(new TransportEvent(CoreEventKind.Connected));
+
+        public void ConnectFailed() => events.Add(new TransportEvent(CoreEventKind.ConnectFailed));
+
+        public void ConnectionLost() => events.Add(new TransportEvent(CoreEventKind.ConnectionLost));
+
+        public void PingResponse() => events.Add(new TransportEvent(CoreEventKind.PingResponse));
+
+        public bool Message(string topic, byte[] payload, int offset, int count, bool retained, bool payloadReused)
+        {
+            events.Add(new TransportEvent(CoreEventKind.Message, topic, new System.ArraySegment<byte>(payload, offset, count).ToArray(), retained));
+            return true;
+        }
+
+        /// <summary>Queues a marker behind whatever the transport reported so far (Kind None, <paramref name="marker"/> as topic).</summary>
+        public void Mark(string marker) => events.Add(new TransportEvent(CoreEventKind.None, marker));
+
+        /// <summary>The next event, waiting at most <paramref name="timeoutMs"/>; null on timeout.</summary>
+        public TransportEvent? Take(int timeoutMs) => events.TryTake(out TransportEvent? e, timeoutMs) ? e : null;
+
+        public void Dispose() => events.Dispose();
+    }
+}
