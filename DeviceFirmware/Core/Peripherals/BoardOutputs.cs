@@ -85,7 +85,11 @@ namespace DeviceFirmware.Core.Peripherals
         /// </summary>
         public bool OnDisconnect(DataPointValues state) => ToSafe(state, false);
 
-        /// <summary>Every output to its safe value whatever its policy (the device stops). True if any state value changed.</summary>
+        /// <summary>
+        /// Every output to its safe value whatever its policy (the device stops), each pin written even when the state
+        /// already says safe: after a failed pin write (the loop stops the core because of it) the pin may not match the
+        /// state. True if any state value changed.
+        /// </summary>
         public bool AllToSafe(DataPointValues state) => ToSafe(state, true);
 
         private bool ToSafe(DataPointValues state, bool all)
@@ -96,7 +100,12 @@ namespace DeviceFirmware.Core.Peripherals
                 OutputBinding binding = bindings[i];
                 if (!all && binding.OnDisconnect != DisconnectPolicy.Safe) continue;
                 int id = points[i].Id;
-                if (state.Get(id) == binding.SafeValue) continue;
+                if (state.Get(id) == binding.SafeValue)
+                {
+                    if (all) Drive(i, binding.SafeValue);
+                    continue;
+                }
+
                 state.Set(id, binding.SafeValue);
                 Drive(i, binding.SafeValue);
                 changed = true;
