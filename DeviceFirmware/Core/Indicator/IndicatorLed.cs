@@ -5,7 +5,7 @@ namespace DeviceFirmware.Core.Indicator
     /// <summary>
     /// Decides the indicator LED's level from the device's situation and the clock, so that both boards
     /// blink alike: slow blink while connecting, on when connected, fast blink on error, dark whenever an
-    /// App turned it off with 0x0010. The host writes <see cref="IsLit"/> to the pin on every tick.
+    /// App turned it off with 0x0010. <c>DeviceCore</c> writes <see cref="IsLit"/> to the pin on every tick and event.
     /// </summary>
     public sealed class IndicatorLed
     {

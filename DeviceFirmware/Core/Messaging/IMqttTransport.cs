@@ -2,9 +2,9 @@ namespace DeviceFirmware.Core.Messaging
 {
     /// <summary>
     /// The MQTT client seam (MQTTnet on .NET, M2Mqtt on nanoFramework). The core decides when to connect, ping and
-    /// drop (the session supervisor); the transport only does it and reports back through
-    /// the device core's <c>On…</c> methods, from the core's own loop thread. No call blocks for
-    /// longer than handing the work to the network stack.
+    /// drop (the session supervisor); the transport only does it and reports back, from any of its threads, to
+    /// <see cref="Hosting.ITransportEvents"/> (the host loop, which hands each event to the core). The core calls these
+    /// members from whichever thread holds it; no call blocks for longer than handing the work to the network stack.
     /// </summary>
     public interface IMqttTransport : IMessageSink
     {
