@@ -12,7 +12,7 @@ namespace DeviceFirmware.Tests.MockCloud.Store
 {
     public class CloudStoreTests
     {
-        private readonly FakeClock clock = new FakeClock();
+        private readonly ManualTimeProvider clock = new ManualTimeProvider();
 
         [Fact]
         public void Applications_and_products_are_known_once_added()

@@ -61,7 +61,7 @@ namespace DeviceFirmware.Tests.Protocol.P0
         public void The_dispatcher_answers_0x11_and_0x12_without_allocating()
         {
             Product p = VarLenFixtures.Boiler();
-            var sink = new RecordingSink { Record = false };
+            var sink = new FakeTransport { Online = true, Record = false };
             var state = new DataPointValues(p);
             var dispatcher = new Dispatcher("did1", state, sink, new FakeOutputs(p.Points.Length), new LogEmitter("did1", sink, new FakeClock(), 256, 5, 1000),
                 new DeviceRuntimeSettings(), null, new DispatcherOptions());
@@ -76,7 +76,7 @@ namespace DeviceFirmware.Tests.Protocol.P0
             });
             Assert.Equal(0, failures);
             Assert.Equal(0, allocated);
-            Assert.True(sink.Count > 0);
+            Assert.True(sink.PublishCount > 0);
         }
 
         private static byte[] Frame(ushort command, byte[] p0)

@@ -17,7 +17,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
     {
         private const string Did = "did12345";
         private const string App = "usrApp1";
-        private readonly RecordingSink sink = new();
+        private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
 
         private sealed record Device(Product Product, DataPointValues State, FakeOutputs Outputs, Dispatcher Dispatcher);

@@ -11,7 +11,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Logging
 {
     public class LogEmitterTests
     {
-        private readonly RecordingSink sink = new();
+        private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
 
         private LogEmitter Emitter(int maxContent = 256, int burst = 5, int refillMs = 1000) => new("did1", sink, clock, maxContent, burst, refillMs);

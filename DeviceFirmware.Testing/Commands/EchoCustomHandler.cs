@@ -1,9 +1,9 @@
 using System;
 using DeviceFirmware.Core.Dispatch;
 
-namespace DeviceFirmware.Fuzz.Device;
+namespace DeviceFirmware.Testing.Commands;
 
-/// <summary>A 0x05 handler that answers with as much of the request as fits (never "no answer"), so the fuzzer reaches the 0x06 reply path.</summary>
+/// <summary>A 0x05 (custom) handler that answers with as much of the request as fits (never "no answer"), so a test or the fuzzer reaches the 0x06 reply path.</summary>
 public sealed class EchoCustomHandler : ICustomCommandHandler
 {
     /// <inheritdoc/>
