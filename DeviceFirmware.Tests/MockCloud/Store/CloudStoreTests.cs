@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using DeviceFirmware.MockCloud.Store;
 using DeviceFirmware.Protocol.P0;
-using DeviceFirmware.Tests.Protocol.P0;
+using DeviceFirmware.Tests.Protocol.P0.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.MockCloud.Store

@@ -4,7 +4,7 @@ using DeviceFirmware.Core.Dispatch;
 using DeviceFirmware.Core.Logging;
 using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
-using DeviceFirmware.Tests.Protocol.P0;
+using DeviceFirmware.Tests.Protocol.P0.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
