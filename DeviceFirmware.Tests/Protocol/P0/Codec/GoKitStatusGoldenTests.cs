@@ -7,7 +7,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Codec
     /// <summary>Full status (0x03, 0x04) of the GoKit product, worked out by hand. Covers bool, enum, uint8, uint16 and the 2-byte writable bit area.</summary>
     public class GoKitStatusGoldenTests
     {
-        // Full status, 12 bytes (see LayoutTests):
+        // Full status, 12 bytes (see ProductLayoutTests):
         //   writable bit area, bytes 0..1, read as the 16-bit integer (b0 << 8) | b1:
         //     Relay = 1       → bit 0           → 0x0001
         //     LED_Color = 2   → bits 1..2 = 2<<1 → 0x0004  (Purple)

@@ -134,7 +134,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Codec
             for (int id = 0; id < all.Length; id++) all[id] = true;
             string hex = Golden.Encode((byte[] b, int o, out int n) => P0Writer.WriteVariable(P0Action.VariableReport, v, all, b, o, out n));
             Assert.Equal(Golden.Norm(ReportAll), hex);
-            Assert.Equal(11, hex.Length / 2); // 1 + 2 + 1 + 7, as in LayoutTests
+            Assert.Equal(11, hex.Length / 2); // 1 + 2 + 1 + 7, as in ProductLayoutTests
         }
 
         [Fact]
