@@ -13,7 +13,8 @@ namespace DeviceFirmware.Benchmarks.Core
     /// One App command through the whole device core: frame decoded, P0 applied, pin written through the board's
     /// driver, 0x0094 encoded (and, for a write, the 0x0091 status broadcast encoded). The transport only counts.
     /// "simulated" drives the simulated board's GpioDriver under System.Device.Gpio's GpioController, as the demo does;
-    /// "no pins" is the core alone.
+    /// "no pins" is the core on the shared FakePinDriver with a muted journal (a dictionary write per pin call, nothing
+    /// allocated).
     /// </summary>
     [MemoryDiagnoser]
     public class CoreCommandBenchmarks
@@ -44,10 +45,10 @@ namespace DeviceFirmware.Benchmarks.Core
             }
             else
             {
-                pins = new NoPins();
+                pins = new FakePinDriver(new Journal { Record = false });
             }
 
-            core = new DeviceCore(new DeviceConfig { Did = Did, Passcode = "PASSCODEAB", Product = product, Board = map }, new FixedClock(), new CountingTransport(), pins, null!, null!);
+            core = new DeviceCore(new DeviceConfig { Did = Did, Passcode = "PASSCODEAB", Product = product, Board = map }, new FakeClock { NowMs = 1000 }, new FakeTransport { Online = true, Record = false }, pins, null!, null!);
             core.Start();
             core.Tick();
             core.OnConnected();
@@ -73,11 +74,6 @@ namespace DeviceFirmware.Benchmarks.Core
         {
             BenchRepo.StampSn(frame, ++sn);
             return frame;
-        }
-
-        private sealed class FixedClock : IClock
-        {
-            public long NowMs => 1000;
         }
     }
 }

@@ -18,9 +18,9 @@ namespace DeviceFirmware.Fuzz.Harnesses;
 /// <summary>
 /// The whole device core: a fresh <see cref="DeviceCore"/> for the GoKit product on the shipped simulated board map
 /// (hardware/boards/simulated.json), started and connected, receives the messages of one input
-/// (<see cref="DispatchInput"/>). With <c>simulatedBoard</c> the pins are the <see cref="SimulatedBoard"/>'s;
-/// without, a counting stand-in (ten times faster, for AFL). Invariants per message: nothing throws; a message the
-/// core refuses (any <see cref="DispatchOutcome"/> but Handled and Repeated) moved no pin, changed no data point and no
+/// (<see cref="DispatchInput"/>). The pins are the shared FakePinDriver (it counts every pin call and throws on a duty
+/// cycle outside 0..1), forwarding to a <see cref="SimulatedBoard"/> with <c>simulatedBoard</c>; without, it stops
+/// there (ten times faster, for AFL). Invariants per message: nothing throws; a message the core refuses (any <see cref="DispatchOutcome"/> but Handled and Repeated) moved no pin, changed no data point and no
 /// setting, and published nothing but Warning logs on <c>dev2app/&lt;DID&gt;</c>, at most two (its refusal, preceded
 /// by the "n log(s) dropped" summary when the rate limit had dropped some); retained and other-DID messages are
 /// always refused as such; a repeat runs nothing and answers the same 0x0094 again; everything published is a
@@ -53,9 +53,10 @@ public sealed class DispatcherHarness : IFuzzHarness
     {
         List<DispatchMessage> messages = DispatchInput.Parse(data);
         using SimulatedBoard? board = simulatedBoard ? SimulatedBoard.For(Map) : null;
-        var pins = new CountingPinDriver(board?.PinDriver);
-        var transport = new RecordingTransport();
-        var clock = new FuzzClock();
+        // Muted journal: the pins count calls but format nothing (the board-less run stays fast for AFL).
+        var pins = new FakePinDriver(new Journal { Record = false }, board?.PinDriver);
+        var transport = new FakeTransport { Online = true };
+        var clock = new FakeClock();
         DeviceConfig config = Config();
         var core = new DeviceCore(config, clock, transport, pins, null!, new EchoCustomHandler());
         core.Start();
@@ -76,9 +77,9 @@ public sealed class DispatcherHarness : IFuzzHarness
         Invariant.Check(logs <= allowed, $"{logs} logs published in {clock.NowMs} ms; the rate limit allows {allowed}");
     }
 
-    private void Deliver(DeviceCore core, CountingPinDriver pins, SimulatedBoard? board, RecordingTransport transport, DispatchMessage message)
+    private void Deliver(DeviceCore core, FakePinDriver pins, SimulatedBoard? board, FakeTransport transport, DispatchMessage message)
     {
-        int moves = pins.Moves;
+        int moves = pins.Calls;
         var state = new DataPointValues(Product);
         state.CopyFrom(core.State);
         int settings = core.Settings.Value;
@@ -99,7 +100,7 @@ public sealed class DispatcherHarness : IFuzzHarness
 
         if (outcome != DispatchOutcome.Handled && outcome != DispatchOutcome.Repeated)
         {
-            Invariant.Check(pins.Moves == moves, $"{outcome}: {pins.Moves - moves} pin calls");
+            Invariant.Check(pins.Calls == moves, $"{outcome}: {pins.Calls - moves} pin calls");
             Invariant.Check(SameState(state, core.State), $"{outcome}: a data point changed");
             Invariant.Check(core.Settings.Value == settings, $"{outcome}: settings changed from 0x{settings:x4} to 0x{core.Settings.Value:x4}");
             if (board is not null) Invariant.Check(Describe(board) == boardBefore, $"{outcome}: the simulated board changed: {boardBefore} -> {Describe(board)}");
@@ -133,7 +134,7 @@ public sealed class DispatcherHarness : IFuzzHarness
         if (outcome == DispatchOutcome.Repeated)
         {
             Invariant.Check(request.Command == GizwitsCommand.BusinessWithSn, $"Repeated for 0x{request.Command:x4}");
-            Invariant.Check(pins.Moves == moves && SameState(state, core.State), "a repeat ran the command again");
+            Invariant.Check(pins.Calls == moves && SameState(state, core.State), "a repeat ran the command again");
             Invariant.Check(sent.Count == 1 && sent[0].Topic == replyTopic, $"a repeat published {sent.Count} messages");
         }
 

@@ -1,7 +1,7 @@
 using System;
 using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
-using DeviceFirmware.Tests.Protocol.P0;
+using DeviceFirmware.Tests.Protocol.P0.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.Nano

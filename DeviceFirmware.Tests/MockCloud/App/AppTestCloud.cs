@@ -23,7 +23,7 @@ internal sealed class AppTestCloud : IAsyncDisposable
 {
     public const string AppId = StoreFactory.AppId;
 
-    private AppTestCloud(CloudStore store, M2mBroker broker, GServiceHost gservice, GServiceOptions options, ListLogger log, FakeClock clock)
+    private AppTestCloud(CloudStore store, M2mBroker broker, GServiceHost gservice, GServiceOptions options, ListLogger log, ManualTimeProvider clock)
     {
         Clock = clock;
         Store = store;
@@ -38,7 +38,7 @@ internal sealed class AppTestCloud : IAsyncDisposable
     public CloudStore Store { get; }
 
     /// <summary>The store's clock (token expiry).</summary>
-    public FakeClock Clock { get; }
+    public ManualTimeProvider Clock { get; }
 
     public M2mBroker Broker { get; private set; }
 
@@ -54,7 +54,7 @@ internal sealed class AppTestCloud : IAsyncDisposable
 
     public static async Task<AppTestCloud> StartAsync()
     {
-        var clock = new FakeClock();
+        var clock = new ManualTimeProvider();
         CloudStore store = StoreFactory.Open(clock);
         store.AddProduct(GoKit);
         var log = new ListLogger();

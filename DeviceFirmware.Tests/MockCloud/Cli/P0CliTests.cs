@@ -4,7 +4,7 @@ using System.Text.Json;
 using DeviceFirmware.MockCloud;
 using DeviceFirmware.MockCloud.Cli;
 using DeviceFirmware.Protocol.P0;
-using DeviceFirmware.Tests.Protocol.P0;
+using DeviceFirmware.Tests.Protocol.P0.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.MockCloud.Cli

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using DeviceFirmware.MockCloud;
-using DeviceFirmware.Tests.Protocol.P0;
+using DeviceFirmware.Tests.Protocol.P0.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.MockCloud.Cli

@@ -85,7 +85,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         {
             if (OperatingSystem.IsWindows()) return;
             using var fresh = new TempDatabase();
-            using (StoreFactory.Open(new FakeClock(), fresh.Path))
+            using (StoreFactory.Open(new ManualTimeProvider(), fresh.Path))
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fresh.Path));
             }
@@ -93,7 +93,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
             using var existing = new TempDatabase();
             File.WriteAllBytes(existing.Path, []);
             File.SetUnixFileMode(existing.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            using (StoreFactory.Open(new FakeClock(), existing.Path))
+            using (StoreFactory.Open(new ManualTimeProvider(), existing.Path))
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(existing.Path));
             }

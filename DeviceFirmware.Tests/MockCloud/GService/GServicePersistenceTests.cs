@@ -15,7 +15,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
         public async Task Users_tokens_devices_and_bindings_survive_a_restart_of_the_cloud()
         {
             using var db = new TempDatabase();
-            var clock = new FakeClock();
+            var clock = new ManualTimeProvider();
             string uid;
             string token;
             string did;

@@ -59,7 +59,7 @@ namespace DeviceFirmware.Tests.MockCloud.GService
 
         private readonly bool ownsStore;
 
-        private TestCloud(CloudStore store, bool ownsStore, GServiceHost host, GServiceOptions options, FakeClock clock, StubPresence presence)
+        private TestCloud(CloudStore store, bool ownsStore, GServiceHost host, GServiceOptions options, ManualTimeProvider clock, StubPresence presence)
         {
             Store = store;
             this.ownsStore = ownsStore;
@@ -76,19 +76,19 @@ namespace DeviceFirmware.Tests.MockCloud.GService
 
         public GServiceOptions Options { get; }
 
-        public FakeClock Clock { get; }
+        public ManualTimeProvider Clock { get; }
 
         public StubPresence Presence { get; }
 
         public HttpClient Http { get; }
 
-        public static Task<TestCloud> StartAsync(ILoggerFactory? loggers = null, string dataSource = CloudStore.InMemory, FakeClock? clock = null)
+        public static Task<TestCloud> StartAsync(ILoggerFactory? loggers = null, string dataSource = CloudStore.InMemory, ManualTimeProvider? clock = null)
         {
-            clock ??= new FakeClock();
+            clock ??= new ManualTimeProvider();
             return StartAsync(StoreFactory.Open(clock, dataSource), true, clock, loggers);
         }
 
-        public static async Task<TestCloud> StartAsync(CloudStore store, bool ownsStore, FakeClock clock, ILoggerFactory? loggers = null)
+        public static async Task<TestCloud> StartAsync(CloudStore store, bool ownsStore, ManualTimeProvider clock, ILoggerFactory? loggers = null)
         {
             var options = new GServiceOptions { M2mHost = "m2m.test", M2mPort = 11883, M2mTlsPort = 18883, TimeProvider = clock };
             var presence = new StubPresence();

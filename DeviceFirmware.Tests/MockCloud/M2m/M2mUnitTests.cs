@@ -57,7 +57,7 @@ public sealed class M2mUnitTests
     [Fact]
     public void Ping_limit_allows_max_in_the_window_and_forgets_pings_older_than_it()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limit = new PingRateLimit(3, TimeSpan.FromSeconds(180), clock);
         for (int i = 0; i < 3; i++)
         {
@@ -80,7 +80,7 @@ public sealed class M2mUnitTests
     [Fact]
     public void Ping_limit_at_the_protocol_figures_drops_the_61st_ping_in_180_s()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limit = new PingRateLimit(60, TimeSpan.FromSeconds(180), clock);
         for (int i = 0; i < 60; i++)
         {

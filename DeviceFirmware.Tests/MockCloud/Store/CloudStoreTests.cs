@@ -5,14 +5,14 @@ using System.Linq;
 using System.Threading.Tasks;
 using DeviceFirmware.MockCloud.Store;
 using DeviceFirmware.Protocol.P0;
-using DeviceFirmware.Tests.Protocol.P0;
+using DeviceFirmware.Tests.Protocol.P0.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.MockCloud.Store
 {
     public class CloudStoreTests
     {
-        private readonly FakeClock clock = new FakeClock();
+        private readonly ManualTimeProvider clock = new ManualTimeProvider();
 
         [Fact]
         public void Applications_and_products_are_known_once_added()

@@ -10,10 +10,10 @@ namespace DeviceFirmware.Tests.MockCloud.Store
         public const string AppId = "test-app-id";
         public const string ProductKey = "pk0123456789abcdef";
 
-        public static CloudStoreOptions Options(FakeClock clock) =>
+        public static CloudStoreOptions Options(ManualTimeProvider clock) =>
             new CloudStoreOptions { PasswordIterations = 8, TimeProvider = clock };
 
-        public static CloudStore Open(FakeClock clock, string dataSource = CloudStore.InMemory)
+        public static CloudStore Open(ManualTimeProvider clock, string dataSource = CloudStore.InMemory)
         {
             var store = new CloudStore(dataSource, Options(clock));
             store.AddApplication(AppId);

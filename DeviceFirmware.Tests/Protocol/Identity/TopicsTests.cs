@@ -130,5 +130,18 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         {
             Assert.Equal(expected, Topics.ParseSer2CliRes(topic, out _, out _));
         }
+
+        [Fact]
+        public void App2DevTopicComparesTheDidWithoutStringCompareOrdinal()
+        {
+            // Topics used string.CompareOrdinal, which nanoFramework's mscorlib 1.17.11 lacks; the in-place
+            // comparison that replaced it must behave the same.
+            string client = AppClientId.NewRandom(new System.Random(7));
+            string topic = Topics.App2Dev("did0123456789abcdefABC", client);
+            Assert.Equal(TopicError.None, Topics.ParseApp2Dev(topic, "did0123456789abcdefABC", out int start, out int length));
+            Assert.Equal(client, topic.Substring(start, length));
+            Assert.Equal(TopicError.OtherDid, Topics.ParseApp2Dev(topic, "did0123456789abcdefABD", out _, out _));
+            Assert.Equal(TopicError.OtherDid, Topics.ParseApp2Dev(topic, "did0123456789abcdefAB", out _, out _));
+        }
     }
 }

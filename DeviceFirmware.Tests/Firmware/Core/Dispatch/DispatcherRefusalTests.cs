@@ -24,7 +24,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         private static readonly byte[] WriteRelayOff = { 0x01, 0x01, 0x00, 0x00, 0, 0, 0, 0 };
         private static readonly byte[] WriteMotorTooFast = { 0x01, 0x40, 0x00, 0x00, 0, 0, 0, 11 }; // Motor_Speed 11 > max 10
         private readonly Product product = ProductJson.Load(Path.Combine(RepoRoot(), "hardware", "products", "gokit.json"));
-        private readonly RecordingSink sink = new();
+        private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
         private readonly FakeOutputs outputs;
         private readonly DataPointValues state;

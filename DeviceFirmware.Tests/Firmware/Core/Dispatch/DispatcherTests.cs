@@ -16,7 +16,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         private const string App = "usrApp1";
         private const string OtherApp = "usrApp2";
         private readonly Product product = ProductJson.Load(Path.Combine(RepoRoot(), "hardware", "products", "gokit.json"));
-        private readonly RecordingSink sink = new();
+        private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
         private readonly FakeOutputs outputs;
         private readonly DataPointValues state;
@@ -215,7 +215,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
             int calls = sn - 0x10000;
             Assert.True(calls >= 5200);
             Assert.Equal(calls, outputs.Applies); // every write ran: none was taken for a repeat
-            Assert.Equal(3 * calls, sink.Count); // 0x0094 + status broadcast per write, 0x0091 per read
+            Assert.Equal(3 * calls, sink.PublishCount); // 0x0094 + status broadcast per write, 0x0091 per read
         }
     }
 }

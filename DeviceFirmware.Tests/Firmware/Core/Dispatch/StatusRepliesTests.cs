@@ -5,7 +5,7 @@ using DeviceFirmware.Core.Dispatch;
 using DeviceFirmware.Core.Logging;
 using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
-using DeviceFirmware.Tests.Protocol.P0;
+using DeviceFirmware.Tests.Protocol.P0.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
@@ -18,7 +18,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
     {
         private const string Did = "did12345";
         private const string App = "usrApp1";
-        private readonly RecordingSink sink = new();
+        private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
 
         private sealed record Device(Product Product, DataPointValues State, FakeOutputs Outputs, Dispatcher Dispatcher);

@@ -12,7 +12,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Logging
 {
     public class LogEmitterTests
     {
-        private readonly RecordingSink sink = new();
+        private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
 
         private readonly DeviceRuntimeSettings settings = new();

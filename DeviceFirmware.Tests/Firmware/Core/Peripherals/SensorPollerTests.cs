@@ -16,7 +16,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
     {
         private readonly FakeSensor sensor = new();
         private readonly FakeClock clock = new();
-        private readonly RecordingSink sink = new();
+        private readonly FakeTransport sink = new() { Online = true };
         private readonly LogEmitter log;
         private readonly DataPointValues state = new(GoKit.Product);
         private readonly SensorBinding binding = GoKit.Board().Sensor;
