@@ -1,30 +1,40 @@
+using System;
 using System.Collections.Concurrent;
 using DeviceFirmware.Core.Hosting;
 
-namespace DeviceFirmware.Tests.Firmware.Iot.Transport
+namespace DeviceFirmware.Testing.Transports
 {
     /// <summary>One event as a transport reported it (a message's payload copied, as the transport may reuse it).</summary>
-    internal sealed record TransportEvent(CoreEventKind Kind, string? Topic = null, byte[]? Payload = null, bool Retained = false);
+    /// <param name="Kind">What happened (None for a test's marker).</param>
+    /// <param name="Topic">Message topic, or the marker.</param>
+    /// <param name="Payload">Message payload (a copy).</param>
+    /// <param name="Retained">Message retain flag.</param>
+    public sealed record TransportEvent(CoreEventKind Kind, string? Topic = null, byte[]? Payload = null, bool Retained = false);
 
     /// <summary>
     /// What a transport reports, queued in arrival order and never run, so that a test can take the events one by one
     /// (a <c>HostLoop</c> would run them on the core).
     /// </summary>
-    internal sealed class QueuedTransportEvents : ITransportEvents, System.IDisposable
+    public sealed class QueuedTransportEvents : ITransportEvents, IDisposable
     {
         private readonly BlockingCollection<TransportEvent> events = new();
 
+        /// <inheritdoc/>
         public void Connected() => events.Add(new TransportEvent(CoreEventKind.Connected));
 
+        /// <inheritdoc/>
         public void ConnectFailed() => events.Add(new TransportEvent(CoreEventKind.ConnectFailed));
 
+        /// <inheritdoc/>
         public void ConnectionLost() => events.Add(new TransportEvent(CoreEventKind.ConnectionLost));
 
+        /// <inheritdoc/>
         public void PingResponse() => events.Add(new TransportEvent(CoreEventKind.PingResponse));
 
+        /// <inheritdoc/>
         public bool Message(string topic, byte[] payload, int offset, int count, bool retained, bool payloadReused)
         {
-            events.Add(new TransportEvent(CoreEventKind.Message, topic, new System.ArraySegment<byte>(payload, offset, count).ToArray(), retained));
+            events.Add(new TransportEvent(CoreEventKind.Message, topic, new ArraySegment<byte>(payload, offset, count).ToArray(), retained));
             return true;
         }
 
@@ -34,6 +44,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
         /// <summary>The next event, waiting at most <paramref name="timeoutMs"/>; null on timeout.</summary>
         public TransportEvent? Take(int timeoutMs) => events.TryTake(out TransportEvent? e, timeoutMs) ? e : null;
 
+        /// <inheritdoc/>
         public void Dispose() => events.Dispose();
     }
 }
