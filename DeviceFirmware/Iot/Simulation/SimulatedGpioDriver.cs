@@ -26,7 +26,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     public const int DefaultHistoryLimit = 256;
 
     private readonly object gate = new();
-    private readonly PinState[] pins;
+    private readonly SimulatedPinState[] pins;
     private readonly int historyLimit;
     private long sequence;
 
@@ -39,10 +39,10 @@ public sealed class SimulatedGpioDriver : GpioDriver
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pinCount, 1024);
         ArgumentOutOfRangeException.ThrowIfLessThan(historyLimit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(historyLimit, 65536);
-        pins = new PinState[pinCount];
+        pins = new SimulatedPinState[pinCount];
         for (int i = 0; i < pinCount; i++)
         {
-            pins[i] = new PinState();
+            pins[i] = new SimulatedPinState();
         }
 
         this.historyLimit = historyLimit;
@@ -62,7 +62,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            return ModeOfState(State(pin));
+            return State(pin).SimulatedMode;
         }
     }
 
@@ -71,7 +71,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            return LevelOfState(State(pin));
+            return State(pin).Level;
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            return IdleLevelOfState(State(pin));
+            return State(pin).IdleLevel;
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = State(pin);
+            SimulatedPinState state = State(pin);
             return state.History is null ? PinHistory.Empty : state.History.ToArray();
         }
     }
@@ -123,11 +123,11 @@ public sealed class SimulatedGpioDriver : GpioDriver
     /// <exception cref="ArgumentOutOfRangeException">The pin is not in the bank.</exception>
     public void SetExternalPull(int pin, bool? high)
     {
-        Notification notification;
+        PinChangeNotification notification;
         lock (gate)
         {
-            PinState state = State(pin);
-            bool before = LevelOfState(state);
+            SimulatedPinState state = State(pin);
+            bool before = state.Level;
             state.ExternalPull = high;
             notification = InputEdge(pin, state, before);
         }
@@ -140,7 +140,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = State(pinNumber);
+            SimulatedPinState state = State(pinNumber);
             if (state.Open)
             {
                 throw new InvalidOperationException($"GPIO {pinNumber} is already open.");
@@ -157,7 +157,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
+            SimulatedPinState state = OpenState(pinNumber);
             state.Open = false;
             state.Callbacks.Clear();
             Monitor.PulseAll(gate);
@@ -189,7 +189,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            return LevelOfState(OpenState(pinNumber)) ? PinValue.High : PinValue.Low;
+            return OpenState(pinNumber).Level ? PinValue.High : PinValue.Low;
         }
     }
 
@@ -198,7 +198,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
+            SimulatedPinState state = OpenState(pinNumber);
             if (state.Mode != PinMode.Output)
             {
                 throw new InvalidOperationException($"GPIO {pinNumber} is not an output (mode {state.Mode}).");
@@ -213,7 +213,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
+            SimulatedPinState state = OpenState(pinNumber);
             long seen = state.EdgeCount;
             using CancellationTokenRegistration registration = cancellationToken.Register(() =>
             {
@@ -249,7 +249,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
         ArgumentNullException.ThrowIfNull(callback);
         lock (gate)
         {
-            OpenState(pinNumber).Callbacks.Add(new Subscription(eventTypes, callback));
+            OpenState(pinNumber).Callbacks.Add(new PinSubscription(eventTypes, callback));
         }
     }
 
@@ -269,11 +269,11 @@ public sealed class SimulatedGpioDriver : GpioDriver
             throw new InvalidOperationException($"GPIO {pinNumber} does not support mode {mode}.");
         }
 
-        Notification notification;
+        PinChangeNotification notification;
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
-            bool before = LevelOfState(state);
+            SimulatedPinState state = OpenState(pinNumber);
+            bool before = state.Level;
             bool wasOutput = state.Mode == PinMode.Output;
             state.Mode = mode;
             if (mode == PinMode.Output)
@@ -295,16 +295,16 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
     private void SetDriven(int pin, bool? high)
     {
-        Notification notification;
+        PinChangeNotification notification;
         lock (gate)
         {
-            PinState state = State(pin);
+            SimulatedPinState state = State(pin);
             if (state.Open && state.Mode == PinMode.Output)
             {
                 throw new InvalidOperationException($"GPIO {pin} is an output; only inputs can be driven from outside.");
             }
 
-            bool before = LevelOfState(state);
+            bool before = state.Level;
             state.Driven = high;
             notification = InputEdge(pin, state, before);
         }
@@ -313,14 +313,14 @@ public sealed class SimulatedGpioDriver : GpioDriver
     }
 
     // Called under the lock: records a level change of an open input and collects the callbacks to run.
-    private Notification InputEdge(int pin, PinState state, bool before)
+    private PinChangeNotification InputEdge(int pin, SimulatedPinState state, bool before)
     {
         if (!state.Open || state.Mode == PinMode.Output)
         {
             return default;
         }
 
-        bool after = LevelOfState(state);
+        bool after = state.Level;
         if (after == before)
         {
             return default;
@@ -331,7 +331,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
         state.LastEdge = edge;
         Monitor.PulseAll(gate);
         var handlers = new List<PinChangeEventHandler>();
-        foreach (Subscription subscription in state.Callbacks)
+        foreach (PinSubscription subscription in state.Callbacks)
         {
             if ((subscription.EventTypes & edge) != 0)
             {
@@ -339,10 +339,10 @@ public sealed class SimulatedGpioDriver : GpioDriver
             }
         }
 
-        return new Notification(pin, edge, handlers);
+        return new PinChangeNotification(pin, edge, handlers);
     }
 
-    private void SetOutputLevel(PinState state, bool level, bool force)
+    private void SetOutputLevel(SimulatedPinState state, bool level, bool force)
     {
         if (!force && state.OutputLevel == level)
         {
@@ -354,43 +354,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
         state.History.Add(new PinChange(++sequence, level));
     }
 
-    private static SimulatedPinMode ModeOfState(PinState state)
-    {
-        if (!state.Open)
-        {
-            return SimulatedPinMode.Closed;
-        }
-
-        return state.Mode switch
-        {
-            PinMode.Output => SimulatedPinMode.Output,
-            PinMode.InputPullUp => SimulatedPinMode.InputPullUp,
-            PinMode.InputPullDown => SimulatedPinMode.InputPullDown,
-            _ => SimulatedPinMode.Input,
-        };
-    }
-
-    private static bool LevelOfState(PinState state)
-    {
-        if (state.Open && state.Mode == PinMode.Output)
-        {
-            return state.OutputLevel;
-        }
-
-        return state.Driven ?? IdleLevelOfState(state);
-    }
-
-    private static bool IdleLevelOfState(PinState state)
-    {
-        if (state.ExternalPull is bool external)
-        {
-            return external;
-        }
-
-        return state.Open && state.Mode == PinMode.InputPullUp;
-    }
-
-    private PinState State(int pin)
+    private SimulatedPinState State(int pin)
     {
         if (!Contains(pin))
         {
@@ -400,57 +364,14 @@ public sealed class SimulatedGpioDriver : GpioDriver
         return pins[pin];
     }
 
-    private PinState OpenState(int pin)
+    private SimulatedPinState OpenState(int pin)
     {
-        PinState state = State(pin);
+        SimulatedPinState state = State(pin);
         if (!state.Open)
         {
             throw new InvalidOperationException($"GPIO {pin} is not open.");
         }
 
         return state;
-    }
-
-    private sealed class PinState
-    {
-        public bool Open;
-        public PinMode Mode;
-        public bool OutputLevel;
-        public bool? Driven;
-        public bool? ExternalPull;
-        public PinHistory? History;
-        public long EdgeCount;
-        public PinEventTypes LastEdge;
-        public readonly List<Subscription> Callbacks = new();
-    }
-
-    private readonly record struct Subscription(PinEventTypes EventTypes, PinChangeEventHandler Handler);
-
-    // Callbacks collected under the lock and raised after it, so a handler may call back into the driver.
-    private readonly struct Notification
-    {
-        private readonly int pin;
-        private readonly PinEventTypes edge;
-        private readonly List<PinChangeEventHandler>? handlers;
-
-        public Notification(int pin, PinEventTypes edge, List<PinChangeEventHandler> handlers)
-        {
-            this.pin = pin;
-            this.edge = edge;
-            this.handlers = handlers;
-        }
-
-        public void Raise(object sender)
-        {
-            if (handlers is null)
-            {
-                return;
-            }
-
-            foreach (PinChangeEventHandler handler in handlers)
-            {
-                handler(sender, new PinValueChangedEventArgs(edge, pin));
-            }
-        }
     }
 }
