@@ -1,14 +1,8 @@
 using System;
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using DeviceFirmware.Core.Session;
-using DeviceFirmware.Iot.Transport;
-using DeviceFirmware.MockCloud.M2m;
 using DeviceFirmware.Protocol.Identity;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
@@ -20,30 +14,23 @@ namespace DeviceFirmware.MockCloud.App;
 /// <summary>
 /// An App's MQTT connection to M2M (docs/protocol.md §1): MQTT 3.1 or 3.1.1, clean session, keep-alive 120 s,
 /// optional TLS, user name <c>2$appid$uid</c> and the login token. The heartbeat and reconnect rules are the firmware's
-/// own <see cref="SessionSupervisor"/>: a small loop polls it and carries out what it asks (connect, ping, drop). Each
-/// connect attempt is tracked by the <see cref="MqttAttempts"/> the firmware's transport uses too, so a late answer of
-/// an abandoned attempt is never taken for the current one; every connect subscribes the App's topics again
+/// own <see cref="SessionSupervisor"/>: a small loop polls it and carries out what it asks (connect, ping, drop)
+/// through <see cref="AppConnectAttempts"/>, and every connect subscribes the App's topics again
 /// (<see cref="AppSubscriptions"/>). What arrives is handed on undecoded; publishing is the caller's.
 /// </summary>
 internal sealed class AppConnection : IAsyncDisposable
 {
     private readonly AppClientOptions options;
     private readonly string clientId;
-    private readonly string userName;
     private readonly ILogger logger;
-    private readonly AppSubscriptions subscriptions;
-    private readonly Action<string, byte[]> received;
     private readonly Action<bool, int> sessionChanged;
     private readonly SessionSupervisor supervisor;
-    private readonly MqttAttempts attempts;
-    private readonly MqttClientFactory factory = new();
-    private readonly ConcurrentQueue<Signal> signals = new();
+    private readonly AppConnectAttempts attempts;
+    private readonly ConcurrentQueue<AppSessionSignal> signals = new();
     private readonly SemaphoreSlim signalled = new(0);
     private readonly CancellationTokenSource stop = new();
     private readonly TaskCompletionSource<Exception?> firstOutcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long startedAt;
-    private readonly BrokerCertificateCheck? caCheck;
-    private readonly X509Certificate2? pinned;
     private int connections;
     private Task? loop;
     private int disposed;
@@ -65,27 +52,11 @@ internal sealed class AppConnection : IAsyncDisposable
     {
         this.options = options;
         this.clientId = clientId;
-        this.userName = userName;
-        this.subscriptions = subscriptions;
         this.logger = logger;
-        this.received = received;
         this.sessionChanged = sessionChanged;
         supervisor = new SessionSupervisor(options.Session);
-        attempts = new MqttAttempts((old, timeoutMs) => MqttGoodbye.CloseAsync(old, timeoutMs, e => logger.LogDebug("App {ClientId}: DISCONNECT failed: {Reason}", clientId, e.Message)));
+        attempts = new AppConnectAttempts(options, clientId, userName, subscriptions, logger, received, Post);
         startedAt = options.TimeProvider.GetTimestamp();
-        if (options.Tls)
-        {
-            caCheck = new BrokerCertificateCheck(options.TrustedCertificateFile);
-            pinned = options.TrustedCertificateFile == null ? null : X509CertificateLoader.LoadCertificateFromFile(options.TrustedCertificateFile);
-        }
-    }
-
-    private enum SignalKind
-    {
-        Connected,
-        ConnectFailed,
-        Lost,
-        Pong,
     }
 
     /// <summary>The M2M HOST:PORT.</summary>
@@ -157,7 +128,7 @@ internal sealed class AppConnection : IAsyncDisposable
         firstOutcome.TrySetResult(new ObjectDisposedException(nameof(AppClient)));
         stop.Dispose();
         signalled.Dispose();
-        (pinned as IDisposable)?.Dispose();
+        attempts.Dispose();
     }
 
     // The session loop: the only caller of the supervisor (it is single-threaded by design, as in the firmware).
@@ -176,7 +147,7 @@ internal sealed class AppConnection : IAsyncDisposable
                 break;
             }
 
-            while (signals.TryDequeue(out Signal signal))
+            while (signals.TryDequeue(out AppSessionSignal signal))
             {
                 if (!Handle(signal)) return;
             }
@@ -188,24 +159,24 @@ internal sealed class AppConnection : IAsyncDisposable
     }
 
     // False when the loop must end (the first attempt failed: OpenAsync throws it).
-    private bool Handle(Signal signal)
+    private bool Handle(AppSessionSignal signal)
     {
         if (!attempts.IsCurrent(signal.Generation)) return true;
         switch (signal.Kind)
         {
-            case SignalKind.Connected:
+            case AppSessionSignalKind.Connected:
                 supervisor.OnConnected(Now);
                 Volatile.Write(ref connections, supervisor.Connections);
                 logger.LogInformation("App {ClientId} connected to M2M at {Address} (connection {Count})", clientId, Address, supervisor.Connections);
                 sessionChanged(true, supervisor.Connections);
                 firstOutcome.TrySetResult(null);
                 return true;
-            case SignalKind.ConnectFailed:
+            case AppSessionSignalKind.ConnectFailed:
                 if (firstOutcome.TrySetResult(signal.Error)) return false;
                 supervisor.OnConnectFailed(Now);
                 logger.LogWarning("App {ClientId}: connect to {Address} failed ({Reason}); next attempt in {Seconds} s", clientId, Address, signal.Error?.Message, supervisor.WaitAfterFailures(supervisor.FailedAttempts) / 1000.0);
                 return true;
-            case SignalKind.Lost:
+            case AppSessionSignalKind.Lost:
                 supervisor.OnConnectionLost(Now);
                 logger.LogWarning("App {ClientId}: connection to {Address} lost; reconnecting", clientId, Address);
                 sessionChanged(false, supervisor.Connections);
@@ -221,7 +192,7 @@ internal sealed class AppConnection : IAsyncDisposable
         switch (action)
         {
             case SessionAction.Connect:
-                BeginConnect();
+                attempts.BeginConnect(() => firstOutcome.Task.IsCompleted);
                 break;
             case SessionAction.AbortConnect:
                 attempts.Abandon();
@@ -230,7 +201,7 @@ internal sealed class AppConnection : IAsyncDisposable
                 if (!firstOutcome.TrySetResult(timedOut)) logger.LogWarning("App {ClientId}: {Reason}", clientId, timedOut.Message);
                 break;
             case SessionAction.Ping:
-                SendPing();
+                attempts.SendPing();
                 break;
             case SessionAction.Drop:
                 attempts.Abandon();
@@ -241,94 +212,10 @@ internal sealed class AppConnection : IAsyncDisposable
         }
     }
 
-    private void BeginConnect()
+    // The loop's inbox: MQTTnet's threads report what happened, the loop wakes and hands it to the supervisor in order.
+    private void Post(AppSessionSignal signal)
     {
-        IMqttClient fresh = factory.CreateMqttClient();
-        int attempt = attempts.Begin(fresh, out CancellationToken cancel);
-        fresh.ApplicationMessageReceivedAsync += e =>
-        {
-            if (attempts.IsCurrent(attempt)) received(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
-            return Task.CompletedTask;
-        };
-        fresh.DisconnectedAsync += _ =>
-        {
-            if (attempts.Lose(attempt)) Post(SignalKind.Lost, attempt, null);
-            return Task.CompletedTask;
-        };
-
-        _ = Task.Run(() => ConnectAttemptAsync(fresh, attempt, cancel), CancellationToken.None);
-    }
-
-    private async Task ConnectAttemptAsync(IMqttClient fresh, int attempt, CancellationToken cancel)
-    {
-        try
-        {
-            MqttClientOptions connect = MqttConnectOptions.Build(
-                options.Host,
-                options.Port,
-                options.MqttVersion,
-                clientId,
-                userName,
-                options.Token,
-                options.Session.KeepAliveSeconds,
-                options.Session.ConnectTimeoutMs,
-                options.Tls ? IsTrusted : null);
-            MqttClientConnectResult result = await fresh.ConnectAsync(connect, cancel).ConfigureAwait(false);
-            if (result.ResultCode != MqttClientConnectResultCode.Success) throw Refused(result.ResultCode);
-
-            await subscriptions.SubscribeAllAsync(fresh, Address, () => firstOutcome.Task.IsCompleted, cancel).ConfigureAwait(false);
-
-            if (!attempts.IsCurrent(attempt)) return;
-            if (!attempts.Announce(attempt, () => fresh.IsConnected)) throw new MqttCommunicationException("the connection closed while subscribing");
-
-            Post(SignalKind.Connected, attempt, null);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (!attempts.IsCurrent(attempt)) return;
-            Post(SignalKind.ConnectFailed, attempt, Classify(e));
-        }
-    }
-
-    private Exception Classify(Exception e) => e switch
-    {
-        AppConnectRefusedException or DeviceNotBoundException => e,
-        _ => new CloudUnreachableException(Address, e is MqttCommunicationException { InnerException: SocketException socket } ? socket : e),
-    };
-
-    private AppConnectRefusedException Refused(MqttClientConnectResultCode code) =>
-        new(Address, code.ToString(), code is MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized);
-
-    // The CA check (system trust, or chaining to the given file), or the given file pinned as the broker's own certificate.
-    private bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors) =>
-        caCheck!.IsTrusted(certificate, errors) || (pinned != null && M2mCertificate.IsTrusted(pinned, certificate, errors));
-
-    private void SendPing()
-    {
-        IMqttClient? current = attempts.ConnectedAttempt(out int attempt);
-        if (current == null) return;
-        int timeoutMs = Math.Min(options.Session.PingIntervalMs, 10000);
-        _ = Task.Run(
-            async () =>
-            {
-                using var timeout = new CancellationTokenSource(timeoutMs);
-                try
-                {
-                    await current.PingAsync(timeout.Token).ConfigureAwait(false);
-                    Post(SignalKind.Pong, attempt, null);
-                }
-                catch (Exception e) when (e is OperationCanceledException or MqttCommunicationException or InvalidOperationException or ObjectDisposedException)
-                {
-                    logger.LogDebug("App {ClientId}: PINGREQ got no PINGRESP: {Reason}", clientId, e.Message);
-                }
-            },
-            CancellationToken.None);
-    }
-
-    // The loop's inbox: MQTTnet's threads post what happened, the loop wakes and hands it to the supervisor in order.
-    private void Post(SignalKind kind, int attempt, Exception? error)
-    {
-        signals.Enqueue(new Signal(kind, attempt, error));
+        signals.Enqueue(signal);
         try
         {
             signalled.Release();
@@ -338,6 +225,4 @@ internal sealed class AppConnection : IAsyncDisposable
             // Disposed meanwhile: nobody is listening.
         }
     }
-
-    private readonly record struct Signal(SignalKind Kind, int Generation, Exception? Error);
 }
