@@ -17,7 +17,7 @@ namespace DeviceFirmware.Iot.Simulation;
 /// input, so tests are deterministic. Pin-change callbacks run synchronously on the thread that caused the change
 /// (for example the HTTP thread that pressed a button), after the driver's lock is released.
 /// </remarks>
-public sealed class SimulatedGpioDriver : GpioDriver
+public sealed partial class SimulatedGpioDriver : GpioDriver
 {
     /// <summary>The bank size when none is given.</summary>
     public const int DefaultPinCount = 64;
@@ -26,7 +26,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     public const int DefaultHistoryLimit = 256;
 
     private readonly object gate = new();
-    private readonly PinState[] pins;
+    private readonly SimulatedPinState[] pins;
     private readonly int historyLimit;
     private long sequence;
 
@@ -39,10 +39,10 @@ public sealed class SimulatedGpioDriver : GpioDriver
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pinCount, 1024);
         ArgumentOutOfRangeException.ThrowIfLessThan(historyLimit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(historyLimit, 65536);
-        pins = new PinState[pinCount];
+        pins = new SimulatedPinState[pinCount];
         for (int i = 0; i < pinCount; i++)
         {
-            pins[i] = new PinState();
+            pins[i] = new SimulatedPinState();
         }
 
         this.historyLimit = historyLimit;
@@ -57,90 +57,12 @@ public sealed class SimulatedGpioDriver : GpioDriver
     /// <summary>True when <paramref name="pin"/> is a GPIO number of this bank.</summary>
     public bool Contains(int pin) => pin >= 0 && pin < pins.Length;
 
-    /// <summary>How the firmware uses <paramref name="pin"/> now (never <see cref="SimulatedPinMode.Pwm"/>: PWM is not the GPIO driver's).</summary>
-    public SimulatedPinMode ModeOf(int pin)
-    {
-        lock (gate)
-        {
-            return ModeOfState(State(pin));
-        }
-    }
-
-    /// <summary>The electrical level of <paramref name="pin"/>: an output's written level, otherwise the input level it would read.</summary>
-    public bool LevelOf(int pin)
-    {
-        lock (gate)
-        {
-            return LevelOfState(State(pin));
-        }
-    }
-
-    /// <summary>The level the control surface drives on <paramref name="pin"/>, or null when it does not drive it.</summary>
-    public bool? DrivenLevelOf(int pin)
-    {
-        lock (gate)
-        {
-            return State(pin).Driven;
-        }
-    }
-
-    /// <summary>The level <paramref name="pin"/> reads as an input when nothing drives it (external pull, else internal pull, else low).</summary>
-    public bool IdleLevelOf(int pin)
-    {
-        lock (gate)
-        {
-            return IdleLevelOfState(State(pin));
-        }
-    }
-
-    /// <summary>The last level changes of output <paramref name="pin"/>, oldest first (empty for a pin never used as an output).</summary>
-    public IReadOnlyList<PinChange> HistoryOf(int pin)
-    {
-        lock (gate)
-        {
-            PinState state = State(pin);
-            return state.History is null ? PinHistory.Empty : state.History.ToArray();
-        }
-    }
-
-    /// <summary>
-    /// Drives <paramref name="pin"/> from outside (a button, another chip). Allowed on inputs and on closed pins
-    /// (the level is there when the firmware opens the pin); refused on outputs, which would be a short.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The pin is not in the bank.</exception>
-    /// <exception cref="InvalidOperationException">The pin is open as an output.</exception>
-    public void DriveInput(int pin, bool high) => SetDriven(pin, high);
-
-    /// <summary>Stops driving <paramref name="pin"/>: it falls back to its idle level (see <see cref="IdleLevelOf"/>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The pin is not in the bank.</exception>
-    /// <exception cref="InvalidOperationException">The pin is open as an output.</exception>
-    public void StopDriving(int pin) => SetDriven(pin, null);
-
-    /// <summary>
-    /// Wires an external pull resistor on <paramref name="pin"/> (true = to 3V3, false = to ground, null = none).
-    /// It sets the idle level of an input whatever its internal pull, like a real resistor stronger than the pull.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The pin is not in the bank.</exception>
-    public void SetExternalPull(int pin, bool? high)
-    {
-        Notification notification;
-        lock (gate)
-        {
-            PinState state = State(pin);
-            bool before = LevelOfState(state);
-            state.ExternalPull = high;
-            notification = InputEdge(pin, state, before);
-        }
-
-        notification.Raise(this);
-    }
-
     /// <inheritdoc />
     protected override void OpenPin(int pinNumber)
     {
         lock (gate)
         {
-            PinState state = State(pinNumber);
+            SimulatedPinState state = State(pinNumber);
             if (state.Open)
             {
                 throw new InvalidOperationException($"GPIO {pinNumber} is already open.");
@@ -157,7 +79,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
+            SimulatedPinState state = OpenState(pinNumber);
             state.Open = false;
             state.Callbacks.Clear();
             Monitor.PulseAll(gate);
@@ -189,7 +111,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            return LevelOfState(OpenState(pinNumber)) ? PinValue.High : PinValue.Low;
+            return OpenState(pinNumber).Level ? PinValue.High : PinValue.Low;
         }
     }
 
@@ -198,7 +120,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
+            SimulatedPinState state = OpenState(pinNumber);
             if (state.Mode != PinMode.Output)
             {
                 throw new InvalidOperationException($"GPIO {pinNumber} is not an output (mode {state.Mode}).");
@@ -213,7 +135,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
+            SimulatedPinState state = OpenState(pinNumber);
             long seen = state.EdgeCount;
             using CancellationTokenRegistration registration = cancellationToken.Register(() =>
             {
@@ -249,7 +171,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
         ArgumentNullException.ThrowIfNull(callback);
         lock (gate)
         {
-            OpenState(pinNumber).Callbacks.Add(new Subscription(eventTypes, callback));
+            OpenState(pinNumber).Callbacks.Add(new PinSubscription(eventTypes, callback));
         }
     }
 
@@ -269,11 +191,11 @@ public sealed class SimulatedGpioDriver : GpioDriver
             throw new InvalidOperationException($"GPIO {pinNumber} does not support mode {mode}.");
         }
 
-        Notification notification;
+        PinChangeNotification notification;
         lock (gate)
         {
-            PinState state = OpenState(pinNumber);
-            bool before = LevelOfState(state);
+            SimulatedPinState state = OpenState(pinNumber);
+            bool before = state.Level;
             bool wasOutput = state.Mode == PinMode.Output;
             state.Mode = mode;
             if (mode == PinMode.Output)
@@ -293,34 +215,15 @@ public sealed class SimulatedGpioDriver : GpioDriver
         notification.Raise(this);
     }
 
-    private void SetDriven(int pin, bool? high)
-    {
-        Notification notification;
-        lock (gate)
-        {
-            PinState state = State(pin);
-            if (state.Open && state.Mode == PinMode.Output)
-            {
-                throw new InvalidOperationException($"GPIO {pin} is an output; only inputs can be driven from outside.");
-            }
-
-            bool before = LevelOfState(state);
-            state.Driven = high;
-            notification = InputEdge(pin, state, before);
-        }
-
-        notification.Raise(this);
-    }
-
     // Called under the lock: records a level change of an open input and collects the callbacks to run.
-    private Notification InputEdge(int pin, PinState state, bool before)
+    private PinChangeNotification InputEdge(int pin, SimulatedPinState state, bool before)
     {
         if (!state.Open || state.Mode == PinMode.Output)
         {
             return default;
         }
 
-        bool after = LevelOfState(state);
+        bool after = state.Level;
         if (after == before)
         {
             return default;
@@ -331,7 +234,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
         state.LastEdge = edge;
         Monitor.PulseAll(gate);
         var handlers = new List<PinChangeEventHandler>();
-        foreach (Subscription subscription in state.Callbacks)
+        foreach (PinSubscription subscription in state.Callbacks)
         {
             if ((subscription.EventTypes & edge) != 0)
             {
@@ -339,10 +242,10 @@ public sealed class SimulatedGpioDriver : GpioDriver
             }
         }
 
-        return new Notification(pin, edge, handlers);
+        return new PinChangeNotification(pin, edge, handlers);
     }
 
-    private void SetOutputLevel(PinState state, bool level, bool force)
+    private void SetOutputLevel(SimulatedPinState state, bool level, bool force)
     {
         if (!force && state.OutputLevel == level)
         {
@@ -354,43 +257,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
         state.History.Add(new PinChange(++sequence, level));
     }
 
-    private static SimulatedPinMode ModeOfState(PinState state)
-    {
-        if (!state.Open)
-        {
-            return SimulatedPinMode.Closed;
-        }
-
-        return state.Mode switch
-        {
-            PinMode.Output => SimulatedPinMode.Output,
-            PinMode.InputPullUp => SimulatedPinMode.InputPullUp,
-            PinMode.InputPullDown => SimulatedPinMode.InputPullDown,
-            _ => SimulatedPinMode.Input,
-        };
-    }
-
-    private static bool LevelOfState(PinState state)
-    {
-        if (state.Open && state.Mode == PinMode.Output)
-        {
-            return state.OutputLevel;
-        }
-
-        return state.Driven ?? IdleLevelOfState(state);
-    }
-
-    private static bool IdleLevelOfState(PinState state)
-    {
-        if (state.ExternalPull is bool external)
-        {
-            return external;
-        }
-
-        return state.Open && state.Mode == PinMode.InputPullUp;
-    }
-
-    private PinState State(int pin)
+    private SimulatedPinState State(int pin)
     {
         if (!Contains(pin))
         {
@@ -400,57 +267,14 @@ public sealed class SimulatedGpioDriver : GpioDriver
         return pins[pin];
     }
 
-    private PinState OpenState(int pin)
+    private SimulatedPinState OpenState(int pin)
     {
-        PinState state = State(pin);
+        SimulatedPinState state = State(pin);
         if (!state.Open)
         {
             throw new InvalidOperationException($"GPIO {pin} is not open.");
         }
 
         return state;
-    }
-
-    private sealed class PinState
-    {
-        public bool Open;
-        public PinMode Mode;
-        public bool OutputLevel;
-        public bool? Driven;
-        public bool? ExternalPull;
-        public PinHistory? History;
-        public long EdgeCount;
-        public PinEventTypes LastEdge;
-        public readonly List<Subscription> Callbacks = new();
-    }
-
-    private readonly record struct Subscription(PinEventTypes EventTypes, PinChangeEventHandler Handler);
-
-    // Callbacks collected under the lock and raised after it, so a handler may call back into the driver.
-    private readonly struct Notification
-    {
-        private readonly int pin;
-        private readonly PinEventTypes edge;
-        private readonly List<PinChangeEventHandler>? handlers;
-
-        public Notification(int pin, PinEventTypes edge, List<PinChangeEventHandler> handlers)
-        {
-            this.pin = pin;
-            this.edge = edge;
-            this.handlers = handlers;
-        }
-
-        public void Raise(object sender)
-        {
-            if (handlers is null)
-            {
-                return;
-            }
-
-            foreach (PinChangeEventHandler handler in handlers)
-            {
-                handler(sender, new PinValueChangedEventArgs(edge, pin));
-            }
-        }
     }
 }
