@@ -146,27 +146,18 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync() => await CloseAsync(2000).ConfigureAwait(false);
 
-    private MqttClientOptions BuildOptions(string clientId, string userName, string password, int keepAliveSeconds)
-    {
-        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(connection.Host, connection.Port)
-            .WithProtocolVersion(MqttConnection.ToMqttNet(connection.Version))
-            .WithClientId(clientId)
-            .WithCredentials(userName, password)
-            .WithCleanSession(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(keepAliveSeconds))
-            .WithTimeout(TimeSpan.FromMilliseconds(connection.PingTimeoutMs));
-        if (certificateCheck is not null)
-        {
-            BrokerCertificateCheck check = certificateCheck;
-            builder = builder.WithTlsOptions(tls => tls
-                .UseTls()
-                .WithTargetHost(connection.Host)
-                .WithCertificateValidationHandler(args => check.IsTrusted(args.Certificate, args.SslPolicyErrors)));
-        }
-
-        return builder.Build();
-    }
+    // The CONNECT is the one every session of this project sends (MqttConnectOptions, shared with the App client).
+    private MqttClientOptions BuildOptions(string clientId, string userName, string password, int keepAliveSeconds) =>
+        MqttConnectOptions.Build(
+            connection.Host,
+            connection.Port,
+            connection.Version,
+            clientId,
+            userName,
+            password,
+            keepAliveSeconds,
+            connection.PingTimeoutMs,
+            certificateCheck is null ? null : certificateCheck.IsTrusted);
 
     private async Task ConnectAsync(IMqttClient fresh, MqttClientOptions options, string subscribeTopic, int attempt, CancellationToken cancel)
     {
@@ -236,23 +227,6 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         return e;
     }
 
-    private async Task CloseClientAsync(IMqttClient old, int timeoutMs)
-    {
-        try
-        {
-            if (old.IsConnected)
-            {
-                using var timeout = new CancellationTokenSource(timeoutMs);
-                await old.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            logger.LogDebug("DISCONNECT failed: {Reason}", e.Message);
-        }
-        finally
-        {
-            old.Dispose();
-        }
-    }
+    private Task CloseClientAsync(IMqttClient old, int timeoutMs) =>
+        MqttGoodbye.CloseAsync(old, timeoutMs, e => logger.LogDebug("DISCONNECT failed: {Reason}", e.Message));
 }
