@@ -5,7 +5,7 @@ using System.Text;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Protocol.P0;
 
-namespace DeviceFirmware.Boards
+namespace DeviceFirmware.Generators
 {
     /// <summary>
     /// Turns a <see cref="BoardMap"/> (loaded from <c>hardware/boards/*.json</c> by the .NET loader) into a nano-safe C#

@@ -2,8 +2,9 @@
 using System;
 using System.Globalization;
 using System.Text;
+using DeviceFirmware.Protocol.P0;
 
-namespace DeviceFirmware.Protocol.P0
+namespace DeviceFirmware.Generators
 {
     /// <summary>
     /// Turns a <see cref="Product"/> into a nano-safe C# table: a static class whose <c>Create()</c> builds the same

@@ -56,7 +56,7 @@ namespace DeviceFirmware.NanoHostTests.Hosting
         }
 
         [Fact]
-        public void GoKit_On_Esp32Devkitc_Starts_Within_16_KB_By_NanoCLRs_Rules()
+        public void GoKit_on_ESP32_devkitc_starts_within_16_KB_by_nano_CLRs_rules()
         {
             // What Program.Main builds, in its order (the compiled-in secrets replaced by plausible values of full length).
             NanoSettings settings = NanoSettings.CompiledIn();
@@ -91,7 +91,7 @@ namespace DeviceFirmware.NanoHostTests.Hosting
         }
 
         [Fact]
-        public void The_Model_Costs_By_NanoCLRs_Rules()
+        public void The_model_costs_by_nano_CLRs_rules()
         {
             var heap = new NanoHeapModel();
             heap.Walk(new byte[8], new object[3], "abc", new Sample { Items = new int[2] });

@@ -20,7 +20,7 @@ namespace DeviceFirmware.NanoHostTests.Pins
         }
 
         [Fact]
-        public void Every_Esp32Devkitc_Pwm_Output_Runs_At_Its_Board_Frequency()
+        public void Every_ESP32_devkitc_PWM_output_runs_at_its_board_frequency()
         {
             BoardMap board = Esp32DevkitcBoard.Create();
             LedcTimerPlan plan = LedcTimerPlan.Create(board.Outputs, out string problem);
@@ -59,7 +59,7 @@ namespace DeviceFirmware.NanoHostTests.Pins
         }
 
         [Fact]
-        public void A_Pwm_Pin_Outside_The_Plan_Is_Refused()
+        public void A_PWM_pin_outside_the_plan_is_refused()
         {
             var driver = new NanoPinDriver(LedcTimerPlan.Create(Esp32DevkitcBoard.Create().Outputs, out _));
 

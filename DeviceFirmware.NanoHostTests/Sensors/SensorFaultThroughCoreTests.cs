@@ -17,7 +17,7 @@ namespace DeviceFirmware.NanoHostTests.Sensors
     public class SensorFaultThroughCoreTests
     {
         [Fact]
-        public void An_Unplugged_Sht3x_Sets_Fault_Sensor_And_Plugging_It_Back_Clears_It()
+        public void An_unplugged_SHT3x_sets_fault_sensor_and_plugging_it_back_clears_it()
         {
             FakeLedc.Reset();
             FakeBroker.Current = new FakeBroker();

@@ -17,7 +17,7 @@ namespace DeviceFirmware.NanoHostTests.Sensors
         }
 
         [Fact]
-        public void A_Full_Transfer_Is_Decoded()
+        public void A_full_transfer_is_decoded()
         {
             var sensor = new Sht3xSensor(I2cDevice.Create(new I2cConnectionSettings(1, 0x44)));
 
@@ -27,7 +27,7 @@ namespace DeviceFirmware.NanoHostTests.Sensors
         }
 
         [Fact]
-        public void A_Nack_After_A_Good_Reading_Is_A_Failed_Reading_Not_The_Last_Frame_Again()
+        public void A_nack_after_a_good_reading_is_a_failed_reading_not_the_last_frame_again()
         {
             var sensor = new Sht3xSensor(I2cDevice.Create(new I2cConnectionSettings(1, 0x44)));
             Assert.True(sensor.TryRead(out _, out _));
@@ -39,7 +39,7 @@ namespace DeviceFirmware.NanoHostTests.Sensors
         }
 
         [Fact]
-        public void A_Nacked_Write_Is_Not_Followed_By_A_Read_Of_The_Old_Buffer()
+        public void A_nacked_write_is_not_followed_by_a_read_of_the_old_buffer()
         {
             var sensor = new Sht3xSensor(I2cDevice.Create(new I2cConnectionSettings(1, 0x44)));
             Assert.True(sensor.TryRead(out _, out _));
@@ -50,7 +50,7 @@ namespace DeviceFirmware.NanoHostTests.Sensors
         }
 
         [Fact]
-        public void A_Short_Read_Is_A_Failed_Reading()
+        public void A_short_read_is_a_failed_reading()
         {
             var sensor = new Sht3xSensor(I2cDevice.Create(new I2cConnectionSettings(1, 0x44)));
             Assert.True(sensor.TryRead(out _, out _));
@@ -67,7 +67,7 @@ namespace DeviceFirmware.NanoHostTests.Sensors
         [InlineData(I2cTransferStatus.SlaveAddressNotAcknowledged, 0u, false)]
         [InlineData(I2cTransferStatus.ClockStretchTimeout, 0u, false)]
         [InlineData(I2cTransferStatus.UnknownError, 6u, false)]
-        public void IsComplete_Needs_A_Full_Transfer_Of_Every_Byte(I2cTransferStatus status, uint bytes, bool complete)
+        public void Is_complete_needs_a_full_transfer_of_every_byte(I2cTransferStatus status, uint bytes, bool complete)
         {
             Assert.Equal(complete, Sht3xSensor.IsComplete(new I2cTransferResult(status, bytes), 6));
         }

@@ -27,7 +27,7 @@ namespace DeviceFirmware.NanoHostTests.StandIns
 
         [Theory]
         [MemberData(nameof(StandIns))]
-        public void The_Double_Has_The_Stand_Ins_Public_Surface(string assemblyName)
+        public void The_double_has_the_stand_ins_public_surface(string assemblyName)
         {
             string path = Path.Combine(Metadata("NanoStandIns"), assemblyName, "bin", "Release", "netstandard2.0", assemblyName + ".dll");
             Assert.True(File.Exists(path), path + " missing: build the solution (it builds the stand-ins) or run build/nano-check/run.sh");
@@ -69,7 +69,7 @@ namespace DeviceFirmware.NanoHostTests.StandIns
         }
 
         [Fact]
-        public void A_Changed_Signature_Is_Seen()
+        public void A_changed_signature_is_seen()
         {
             // The comparison itself can fail: two types whose Read differs only in the return type.
             Assert.NotEqual(Surface(typeof(SampleA)).Single(m => m.Contains("Read", StringComparison.Ordinal)), Surface(typeof(SampleB)).Single(m => m.Contains("Read", StringComparison.Ordinal)).Replace("SampleB", "SampleA", StringComparison.Ordinal));

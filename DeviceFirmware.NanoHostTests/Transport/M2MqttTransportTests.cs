@@ -20,7 +20,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void A_Hundred_Refused_Connects_Leave_No_Client_Open()
+        public void A_hundred_refused_connects_leave_no_client_open()
         {
             broker.ConnackCode = MqttReasonCode.ConnectionRefusedBadUserNameOrPassword;
             var transport = new M2MqttTransport("broker", 1883, inbox, false);
@@ -37,7 +37,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void An_Attempt_Aborted_Or_Disconnected_Is_Closed_Too()
+        public void An_attempt_aborted_or_disconnected_is_closed_too()
         {
             var transport = new M2MqttTransport("broker", 1883, inbox, false);
             transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
@@ -50,7 +50,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void Connect_Speaks_Mqtt31_By_Default()
+        public void Connect_speaks_MQTT_3_1_by_default()
         {
             var transport = new M2MqttTransport("broker", 1883, inbox, false);
             transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
@@ -61,7 +61,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void Connect_Speaks_Mqtt311_When_Compiled_In()
+        public void Connect_speaks_MQTT_3_1_1_when_compiled_in()
         {
             var transport = new M2MqttTransport("broker", 1883, inbox, true);
             transport.BeginConnect(Did, Did, "passcode", 120, "app2dev/" + Did + "/#");
@@ -71,7 +71,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void Every_Ping_Writes_A_Pingreq_Whatever_Else_Is_Sent()
+        public void Every_ping_writes_a_pingreq_whatever_else_is_sent()
         {
             var transport = Connected();
             for (int ping = 1; ping <= 5; ping++)
@@ -87,7 +87,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void An_Unanswered_Ping_Posts_No_Response_And_The_Connection_Is_Lost()
+        public void An_unanswered_ping_posts_no_response_and_the_connection_is_lost()
         {
             var transport = Connected();
             broker.AnswerPings = false;
@@ -101,7 +101,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void No_Second_Pingreq_Is_Written_While_One_Is_Outstanding()
+        public void No_second_pingreq_is_written_while_one_is_outstanding()
         {
             var transport = Connected();
             broker.PingGate.Reset();
@@ -121,7 +121,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void A_Pingresp_For_A_Client_Given_Up_Is_Not_Reported()
+        public void A_pingresp_for_a_client_given_up_is_not_reported()
         {
             var transport = Connected();
             broker.PingGate.Reset();
@@ -135,13 +135,13 @@ namespace DeviceFirmware.NanoHostTests.Transport
         }
 
         [Fact]
-        public void The_Pinger_Finds_M2Mqtts_Private_Ping()
+        public void The_pinger_finds_M2Mqtts_private_ping()
         {
             Assert.True(M2MqttPinger.IsAvailable);
         }
 
         [Fact]
-        public void A_Publish_Longer_Than_The_Limit_Never_Reaches_The_Inbox()
+        public void A_publish_longer_than_the_limit_never_reaches_the_inbox()
         {
             var transport = Connected();
             MqttClient client = broker.Clients[0];

@@ -63,19 +63,19 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
-        public void ProtocolNfprojCompilesEveryNanoSafeProtocolFile()
+        public void Protocol_nfproj_compiles_every_nano_safe_protocol_file()
         {
             AssertSame("DeviceFirmware.Protocol.nfproj", NanoSafeFiles("DeviceFirmware.Protocol"), Compiled("DeviceFirmware.Protocol/DeviceFirmware.Protocol.nfproj"));
         }
 
         [Fact]
-        public void FirmwareNfprojCompilesCoreNanoAndTheGeneratedTables()
+        public void Firmware_nfproj_compiles_core_nano_and_the_generated_tables()
         {
             AssertSame("DeviceFirmware.nfproj", NanoSafeFiles("DeviceFirmware/Core", "DeviceFirmware/Nano", "DeviceFirmware/Boards"), Compiled("DeviceFirmware.Nano/DeviceFirmware.nfproj"));
         }
 
         [Fact]
-        public void UnitTestNfprojCompilesItsFolderAndTheLinkedSht3xFrame()
+        public void Unit_test_nfproj_compiles_its_folder_and_the_linked_SHT3x_frame()
         {
             SortedSet<string> expected = NanoSafeFiles("DeviceFirmware.NanoTests");
             expected.Add("DeviceFirmware/Nano/Sensors/Sht3xFrame.cs");
@@ -86,7 +86,7 @@ namespace DeviceFirmware.Tests.Build
         [InlineData("DeviceFirmware.Protocol/DeviceFirmware.Protocol.nfproj")]
         [InlineData("DeviceFirmware.Nano/DeviceFirmware.nfproj")]
         [InlineData("DeviceFirmware.NanoTests/NFUnitTest.nfproj")]
-        public void NoNfprojCompilesDotNetOnlyCode(string nfproj)
+        public void No_nfproj_compiles_dotnet_only_code(string nfproj)
         {
             foreach (string file in Compiled(nfproj))
             {
@@ -100,7 +100,7 @@ namespace DeviceFirmware.Tests.Build
         [InlineData("DeviceFirmware.Protocol")]
         [InlineData("DeviceFirmware.Nano")]
         [InlineData("DeviceFirmware.NanoTests")]
-        public void EveryHintPathIsAPinnedPackageOnCoreLibrary11711(string folder)
+        public void Every_hint_path_is_a_pinned_package_on_core_library_11711(string folder)
         {
             string nfproj = Directory.GetFiles(NanoRepo.Path(folder), "*.nfproj").Single();
             var pinned = XDocument.Load(NanoRepo.Path(folder, "packages.config")).Root!.Elements("package")
@@ -128,7 +128,7 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
-        public void DotnetSolutionHasNoNfprojAndTheNanoSolutionHasAll()
+        public void Dotnet_solution_has_no_nfproj_and_the_nano_solution_has_all()
         {
             string sdk = File.ReadAllText(NanoRepo.Path("DeviceFirmware.sln"));
             Assert.DoesNotContain(".nfproj", sdk, StringComparison.OrdinalIgnoreCase);
@@ -139,14 +139,14 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
-        public void SdkFirmwareProjectLeavesNanoOut()
+        public void Sdk_firmware_project_leaves_nano_out()
         {
             XDocument csproj = XDocument.Load(NanoRepo.Path("DeviceFirmware", "DeviceFirmware.csproj"));
             Assert.Contains(csproj.Descendants("Compile"), c => c.Attribute("Remove")?.Value == "Nano/**");
         }
 
         [Fact]
-        public void NanoGateCoversTheSameFolders()
+        public void Nano_gate_covers_the_same_folders()
         {
             string strict = File.ReadAllText(NanoRepo.Path("build", "nano-check", "NanoCheck.csproj"));
             foreach (string folder in new[] { "DeviceFirmware.Protocol", "DeviceFirmware/Core", "DeviceFirmware/Boards", "DeviceFirmware.NanoTests/Vectors" })

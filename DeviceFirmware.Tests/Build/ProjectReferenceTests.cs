@@ -1,3 +1,4 @@
+using DeviceFirmware.Generators;
 using System;
 using System.IO;
 using System.Linq;
@@ -23,7 +24,7 @@ namespace DeviceFirmware.Tests.Build
                 .ToArray();
 
         [Fact]
-        public void MockCloud_References_The_Libraries_Not_The_Firmware_Executable()
+        public void Mock_cloud_references_the_libraries_not_the_firmware_executable()
         {
             string[] references = References("DeviceFirmware.MockCloud", "DeviceFirmware.MockCloud.csproj");
 
@@ -33,7 +34,7 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
-        public void Firmware_Takes_Core_From_The_Library_And_Does_Not_Compile_It_Again()
+        public void Firmware_takes_core_from_the_library_and_does_not_compile_it_again()
         {
             XDocument firmware = XDocument.Load(NanoRepo.Path("DeviceFirmware", "DeviceFirmware.csproj"));
             Assert.Contains(firmware.Descendants("Compile"), c => c.Attribute("Remove")?.Value == "Core/**");
@@ -45,7 +46,7 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
-        public void Generators_Are_Compiled_By_The_Tool_Library_Only()
+        public void Generators_are_compiled_by_the_tool_library_only()
         {
             // The types live in the tool assembly, not in the codec (Protocol) or the firmware executable.
             Assert.Equal("DeviceFirmware.Generators", typeof(ProductSourceGenerator).Assembly.GetName().Name);

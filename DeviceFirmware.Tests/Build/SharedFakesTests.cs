@@ -40,7 +40,7 @@ namespace DeviceFirmware.Tests.Build
         };
 
         [Fact]
-        public void NoConsumerDeclaresItsOwnFakeOfASharedSeam()
+        public void No_consumer_declares_its_own_fake_of_a_shared_seam()
         {
             var found = new SortedSet<string>(StringComparer.Ordinal);
             foreach (string project in Consumers)
@@ -61,7 +61,7 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
-        public void NoTypeInTheTestOrFuzzAssembliesImplementsASharedSeamOutsideTesting()
+        public void No_type_in_the_test_or_fuzz_assemblies_implements_a_shared_seam_outside_testing()
         {
             Type[] seams = { typeof(IClock), typeof(IPinDriver), typeof(IMessageSink), typeof(TimeProvider) };
             string[] allowedNames = Allowed.Keys.Select(k => k[(k.IndexOf(": ", StringComparison.Ordinal) + 2)..]).ToArray();
@@ -74,7 +74,7 @@ namespace DeviceFirmware.Tests.Build
         }
 
         [Fact]
-        public void TheScanFindsAFakeDeclaredInAnyForm()
+        public void The_scan_finds_a_fake_declared_in_any_form()
         {
             const string source = """
                 namespace X
@@ -96,7 +96,7 @@ namespace DeviceFirmware.Tests.Build
         [InlineData("DeviceFirmware.Tests")]
         [InlineData("DeviceFirmware.Benchmarks")]
         [InlineData("DeviceFirmware.Fuzz")]
-        public void EveryConsumerReferencesTheSharedFakes(string project)
+        public void Every_consumer_references_the_shared_fakes(string project)
         {
             XDocument csproj = XDocument.Load(NanoRepo.Path(project, project + ".csproj"));
             Assert.Contains(

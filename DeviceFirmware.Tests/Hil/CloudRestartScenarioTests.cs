@@ -30,7 +30,7 @@ namespace DeviceFirmware.Tests.Hil
             await using var relay = new BlackholeProxy(mqttPort);
 
             // A 500 ms step instead of the protocol's 10 s, so the test runs in seconds; the real default (10 s, 20 s, 30 s …)
-            // is SessionSupervisorTests.DefaultsAreTheProtocols and ReconnectScheduleIsAtOnceThen10_20_30SecondsCappedAt10Minutes.
+            // is SessionSupervisorTests.Defaults_are_the_protocols and Reconnect_schedule_is_at_once_then_10_20_30_seconds_capped_at_10_minutes.
             // The connection is only seconds old when the cloud stops; a 100 ms stable time (instead of 60 s) makes the loss the
             // protocol's "drop after a working connection" (reconnect at once), which SessionStormTests covers at 60 s.
             HilFirmware device = world.StartFirmware("firmware", "--m2m", $"127.0.0.1:{relay.Port}", "--reconnect-step-ms", "500", "--stable-connection-ms", "100");

@@ -1,3 +1,4 @@
+using DeviceFirmware.Generators;
 using DeviceFirmware.Boards;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Iot.Config;
@@ -19,7 +20,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void CommittedTableIsFresh()
+        public void Committed_table_is_fresh()
         {
             string expected = BoardSourceGenerator.Generate(Loaded(), "DeviceFirmware.Boards", "Esp32DevkitcBoard", BoardJson);
             (bool fresh, string message) = NanoRepo.CheckFresh(TableFile, expected);
@@ -27,7 +28,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void TableBuildsTheSameMapAsTheBoardFile()
+        public void Table_builds_the_same_map_as_the_board_file()
         {
             BoardMap json = Loaded();
             BoardMap table = Esp32DevkitcBoard.Create();
@@ -58,7 +59,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void TableFitsTheReferenceProduct()
+        public void Table_fits_the_reference_product()
         {
             Assert.Null(DeviceFirmware.Core.Peripherals.BoardCheck.Check(GoKitProduct.Create(), Esp32DevkitcBoard.Create()));
         }

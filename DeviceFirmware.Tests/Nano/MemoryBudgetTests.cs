@@ -48,7 +48,7 @@ namespace DeviceFirmware.Tests.Nano
         private static int ReplyTopicBytes(DispatcherOptions options) => options.KnownApps * (ObjectHeaderBytes + "dev2app/".Length + 64 + 1 + 23);
 
         [Fact]
-        public void GoKitOnTheEsp32BoardFitsIn16KB()
+        public void GoKit_on_the_ESP32_board_fits_in_16_KB()
         {
             DeviceCore core = GoKitOnEsp32();
             var options = new DispatcherOptions();
@@ -61,7 +61,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void TheCountedPartIsWhatTheProductAndOptionsDerive()
+        public void The_counted_part_is_what_the_product_and_options_derive()
         {
             // Recomputed from the product and the defaults, so that a buffer growing unnoticed fails here.
             Product goKit = GoKitProduct.Create();
@@ -82,7 +82,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void ConstructionOnDotNetStaysWithinTheBudgetToo()
+        public void Construction_on_dotnet_stays_within_the_budget_too()
         {
             // A cross-check, not the device figure: .NET x64 objects are larger than nanoFramework's (8-byte references,
             // 16–24-byte headers, UTF-16 strings), so what the constructor allocates here bounds the device from above.

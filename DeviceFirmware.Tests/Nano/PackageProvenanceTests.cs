@@ -18,7 +18,7 @@ namespace DeviceFirmware.Tests.Nano
         private static readonly string[] NanoProjects = { "DeviceFirmware.Nano", "DeviceFirmware.NanoTests", "DeviceFirmware.Protocol" };
 
         [Fact]
-        public void The_Table_Has_A_Tag_And_Commit_For_Every_Package()
+        public void The_table_has_a_tag_and_commit_for_every_package()
         {
             Dictionary<string, Row> table = Table();
 
@@ -36,7 +36,7 @@ namespace DeviceFirmware.Tests.Nano
         [InlineData("DeviceFirmware.Nano")]
         [InlineData("DeviceFirmware.NanoTests")]
         [InlineData("DeviceFirmware.Protocol")]
-        public void Every_Packages_Config_Version_Is_The_Tables(string project)
+        public void Every_packages_config_version_is_the_tables(string project)
         {
             Dictionary<string, Row> table = Table();
             var packages = XDocument.Load(NanoRepo.Path(project, "packages.config")).Root!.Elements("package").ToList();
@@ -52,7 +52,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void Every_Nfproj_HintPath_Version_Is_The_Tables()
+        public void Every_nfproj_hint_path_version_is_the_tables()
         {
             Dictionary<string, Row> table = Table();
             int seen = 0;
@@ -75,7 +75,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void Every_Stand_In_Is_Built_And_Labelled_From_The_Tables_Tag()
+        public void Every_stand_in_is_built_and_labelled_from_the_tables_tag()
         {
             Dictionary<string, Row> table = Table();
             string stubs = NanoRepo.Path("build", "nano-check", "stubs");
@@ -97,7 +97,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void A_Version_Off_The_Table_Is_Caught()
+        public void A_version_off_the_table_is_caught()
         {
             // The check above fails on a mismatch: the old pin of System.Device.Pwm (built on CoreLibrary 1.15.5).
             Match hint = HintPathPattern().Match(@"<HintPath>..\packages\nanoFramework.System.Device.Pwm.1.1.10\lib\System.Device.Pwm.dll</HintPath>");

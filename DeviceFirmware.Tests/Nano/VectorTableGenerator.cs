@@ -1,3 +1,4 @@
+using DeviceFirmware.Generators;
 using System;
 using System.Collections.Generic;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using DeviceFirmware.Generators;
 using System;
 using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
@@ -15,7 +16,7 @@ namespace DeviceFirmware.Tests.Nano
         private static string Tsv => NanoRepo.Path("DeviceFirmware.Tests", "Vectors", "frames.tsv");
 
         [Fact]
-        public void GoldenVectorTableIsFresh()
+        public void Golden_vector_table_is_fresh()
         {
             string expected = VectorTableGenerator.Generate(Tsv, P0TestData.VectorsProduct());
             (bool fresh, string message) = NanoRepo.CheckFresh("DeviceFirmware.NanoTests/Vectors/GoldenVectors.g.cs", expected);
@@ -23,7 +24,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void VectorsProductTableIsFresh()
+        public void Vectors_product_table_is_fresh()
         {
             string expected = ProductSourceGenerator.Generate(P0TestData.VectorsProduct(), VectorTableGenerator.Namespace, "VectorsLampProduct", "DeviceFirmware.Tests/Vectors/vectors-product.json");
             (bool fresh, string message) = NanoRepo.CheckFresh("DeviceFirmware.NanoTests/Vectors/VectorsLampProduct.g.cs", expected);
@@ -37,7 +38,7 @@ namespace DeviceFirmware.Tests.Nano
         private static string[] P0 => CommittedTables.Field<string[]>(Table, "P0");
 
         [Fact]
-        public void EveryRowDecodesAndReencodesAsTheTableSays()
+        public void Every_row_decodes_and_reencodes_as_the_table_says()
         {
             string[] frames = CommittedTables.Field<string[]>(Table, "FrameHex");
             int[] commands = CommittedTables.Field<int[]>(Table, "Commands");
@@ -72,7 +73,7 @@ namespace DeviceFirmware.Tests.Nano
         }
 
         [Fact]
-        public void TableHoldsBothDecodedAndRefusedP0Bodies()
+        public void Table_holds_both_decoded_and_refused_P0_bodies()
         {
             // The device test must see both outcomes, or it could pass by never decoding.
             Assert.Contains(P0, p => p.StartsWith("action ", StringComparison.Ordinal));

@@ -15,7 +15,7 @@ namespace DeviceFirmware.Tests.Protocol
         [InlineData(0xFFFD, LogLevel.Error)]
         [InlineData(0x0006, LogLevel.Warning)]
         [InlineData(0xFFFF, LogLevel.Info)]
-        public void LogLevelIsBits0To1(int settings, LogLevel expected)
+        public void Log_level_is_bits_0_to_1(int settings, LogLevel expected)
         {
             Assert.Equal(expected, DeviceSettings.GetLogLevel(settings));
         }
@@ -27,13 +27,13 @@ namespace DeviceFirmware.Tests.Protocol
         [InlineData(0x0000, false)]
         [InlineData(0x0003, false)]
         [InlineData(0xFFFB, false)]
-        public void LedIsBit2(int settings, bool expected)
+        public void LED_is_bit_2(int settings, bool expected)
         {
             Assert.Equal(expected, DeviceSettings.IsIndicatorLedEnabled(settings));
         }
 
         [Fact]
-        public void EachReservedBitIsDetectedAndNothingElseIs()
+        public void Each_reserved_bit_is_detected_and_nothing_else_is()
         {
             for (int bit = 0; bit < 16; bit++)
             {
@@ -45,7 +45,7 @@ namespace DeviceFirmware.Tests.Protocol
         }
 
         [Fact]
-        public void MasksPartitionSixteenBits()
+        public void Masks_partition_sixteen_bits()
         {
             Assert.Equal(0x0003, DeviceSettings.LogLevelMask);
             Assert.Equal(0x0004, DeviceSettings.IndicatorLedBit);
@@ -64,7 +64,7 @@ namespace DeviceFirmware.Tests.Protocol
         [InlineData(LogLevel.Error, true, 0x0005)]
         [InlineData(LogLevel.Warning, true, 0x0006)]
         [InlineData(LogLevel.Info, true, 0x0007)]
-        public void ComposeRoundTrips(LogLevel level, bool led, int expected)
+        public void Compose_round_trips(LogLevel level, bool led, int expected)
         {
             int settings = DeviceSettings.Compose(level, led);
             Assert.Equal(expected, settings);
@@ -74,7 +74,7 @@ namespace DeviceFirmware.Tests.Protocol
         }
 
         [Fact]
-        public void DecomposeAndComposeRecoverEveryValueMinusReservedBits()
+        public void Decompose_and_compose_recover_every_value_minus_reserved_bits()
         {
             for (int settings = 0; settings <= 0xFFFF; settings++)
             {
@@ -85,7 +85,7 @@ namespace DeviceFirmware.Tests.Protocol
         }
 
         [Fact]
-        public void DefaultIsWarningWithLedOn()
+        public void Default_is_warning_with_LED_on()
         {
             Assert.Equal(0x0006, DeviceSettings.Default);
             Assert.Equal(LogLevel.Warning, DeviceSettings.GetLogLevel(DeviceSettings.Default));
@@ -94,7 +94,7 @@ namespace DeviceFirmware.Tests.Protocol
         }
 
         [Fact]
-        public void LogLevelValuesAreTheWireValues()
+        public void Log_level_values_are_the_wire_values()
         {
             Assert.Equal(0, (int)LogLevel.Off);
             Assert.Equal(1, (int)LogLevel.Error);

@@ -23,7 +23,7 @@ public sealed class PendingRepliesTests
     private static readonly Func<CancellationToken, Task> SendNothing = _ => Task.CompletedTask;
 
     [Fact]
-    public async Task Status_With_The_Same_Did_And_Sn_Ends_The_Wait()
+    public async Task Status_with_the_same_DID_and_sn_ends_the_wait()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
         Task<DeviceStatusEvent> waiting = pending.AwaitStatusAsync(DidA, 7, SendNothing);
@@ -36,7 +36,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task Status_With_Another_Sn_Another_Did_Or_No_Sn_Leaves_The_Wait_Alone()
+    public async Task Status_with_another_sn_another_DID_or_no_sn_leaves_the_wait_alone()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
         Task<DeviceStatusEvent> waiting = pending.AwaitStatusAsync(DidA, 7, SendNothing);
@@ -54,7 +54,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public void Reply_Nobody_Waits_For_Is_Ignored()
+    public void Reply_nobody_waits_for_is_ignored()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
 
@@ -65,7 +65,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task Reply_Sent_While_The_Command_Is_Still_Being_Sent_Is_Not_Missed()
+    public async Task Reply_sent_while_the_command_is_still_being_sent_is_not_missed()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
         DeviceStatusEvent reply = Status(DidA, 3);
@@ -81,7 +81,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task No_Status_Within_The_Timeout_Throws_ReplyTimeoutException_And_Forgets_The_Wait()
+    public async Task No_status_within_the_timeout_throws_reply_timeout_exception_and_forgets_the_wait()
     {
         var clock = new FakeTimeProvider();
         var pending = new PendingReplies(Timeout, clock);
@@ -100,7 +100,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task Cancelled_Status_Wait_Throws_And_Forgets_The_Wait()
+    public async Task Cancelled_status_wait_throws_and_forgets_the_wait()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
         using var cancel = new CancellationTokenSource();
@@ -114,7 +114,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task Failed_Send_Ends_The_Wait_With_The_Send_Error()
+    public async Task Failed_send_ends_the_wait_with_the_send_error()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
 
@@ -126,7 +126,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task Concurrent_Commands_Each_Get_The_Reply_With_Their_Own_Sn()
+    public async Task Concurrent_commands_each_get_the_reply_with_their_own_sn()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
         const int Commands = 200;
@@ -155,7 +155,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task Settings_Acks_End_The_Waits_Of_Their_Own_Did_Oldest_First()
+    public async Task Settings_acks_end_the_waits_of_their_own_DID_oldest_first()
     {
         var pending = new PendingReplies(Timeout, new FakeTimeProvider());
         Task firstA = pending.AwaitSettingsAckAsync(DidA, SendNothing);
@@ -178,7 +178,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public async Task Settings_Wait_That_Gave_Up_Does_Not_Take_The_Next_Ack()
+    public async Task Settings_wait_that_gave_up_does_not_take_the_next_ack()
     {
         var clock = new FakeTimeProvider();
         var pending = new PendingReplies(Timeout, clock);
@@ -201,7 +201,7 @@ public sealed class PendingRepliesTests
     }
 
     [Fact]
-    public void Timeout_Must_Be_Positive()
+    public void Timeout_must_be_positive()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new PendingReplies(TimeSpan.Zero, new FakeTimeProvider()));
     }

@@ -8,11 +8,11 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         public static TheoryData<string> VectorNames => FrameVectors.Names();
 
         [Fact]
-        public void VectorsFileHasRows() => Assert.True(FrameVectors.All.Count >= 10);
+        public void Vectors_file_has_rows() => Assert.True(FrameVectors.All.Count >= 10);
 
         [Theory]
         [MemberData(nameof(VectorNames))]
-        public void DecodesVector(string name)
+        public void Decodes_vector(string name)
         {
             FrameVector v = FrameVectors.Get(name);
             CliResult r = CliRunner.Run("frame", "decode", v.FrameHex);
@@ -29,7 +29,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
 
         [Theory]
         [MemberData(nameof(VectorNames))]
-        public void VectorReencodesToSameBytes(string name)
+        public void Vector_reencodes_to_same_bytes(string name)
         {
             FrameVector v = FrameVectors.Get(name);
             JsonElement json = CliRunner.Run("frame", "decode", v.FrameHex).Json();
@@ -41,7 +41,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void SettingsFields()
+        public void Settings_fields()
         {
             JsonElement json = CliRunner.Run("frame", "decode", FrameVectors.Get("settings").FrameHex).Json();
             Assert.Equal(7, json.GetProperty("settings").GetInt32());
@@ -52,7 +52,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void SettingsReservedBitsReported()
+        public void Settings_reserved_bits_reported()
         {
             JsonElement json = CliRunner.Run("frame", "decode", "00000003050000100009").Json();
             Assert.Equal(9, json.GetProperty("settings").GetInt32());
@@ -62,7 +62,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void LogUtf8Fields()
+        public void Log_UTF8_fields()
         {
             CliResult r = CliRunner.Run("frame", "decode", FrameVectors.Get("log-utf8").FrameHex);
             JsonElement json = r.Json();
@@ -76,7 +76,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void OnlineFields()
+        public void Online_fields()
         {
             JsonElement json = CliRunner.Run("frame", "decode", FrameVectors.Get("online").FrameHex).Json();
             Assert.Equal("8266ffeeddcc", json.GetProperty("mac").GetString());
@@ -87,7 +87,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void OutputIsOneLine()
+        public void Output_is_one_line()
         {
             CliResult r = CliRunner.Run("frame", "decode", FrameVectors.Get("online").FrameHex);
             Assert.Equal(r.Line + System.Environment.NewLine, r.Stdout);
@@ -99,7 +99,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData("0x000000030A000094DEADBEEF030102")]
         [InlineData("0X000000030a000094deadbeef030102")]
         [InlineData("  000000030a000094deadbeef030102  ")]
-        public void AcceptsHexSpellings(string hex)
+        public void Accepts_hex_spellings(string hex)
         {
             CliResult r = CliRunner.Run("frame", "decode", hex);
             Assert.Equal(0, r.ExitCode);
@@ -107,7 +107,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void AcceptsHexSplitOverArguments()
+        public void Accepts_hex_split_over_arguments()
         {
             CliResult r = CliRunner.Run("frame", "decode", "00", "00", "00", "03", "03", "00", "00", "11");
             Assert.Equal(0, r.ExitCode);
@@ -147,7 +147,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData("", "error: HEX is empty")]
         [InlineData("0x", "error: HEX is empty")]
         [InlineData(" : ", "error: HEX is empty")]
-        public void BadHexIsExit2WithMessage(string hex, string message)
+        public void Bad_hex_is_exit_2_with_message(string hex, string message)
         {
             CliResult r = CliRunner.Run("frame", "decode", hex);
 
@@ -157,7 +157,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void MissingHexIsExit2()
+        public void Missing_hex_is_exit_2()
         {
             CliResult r = CliRunner.Run("frame", "decode");
             Assert.Equal(2, r.ExitCode);
@@ -165,7 +165,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void NoSubcommandIsExit2()
+        public void No_subcommand_is_exit_2()
         {
             Assert.Equal(2, CliRunner.Run().ExitCode);
             Assert.Equal(2, CliRunner.Run("frame").ExitCode);
@@ -173,7 +173,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void HelpIsExit0()
+        public void Help_is_exit_0()
         {
             CliResult r = CliRunner.Run("frame", "decode", "--help");
             Assert.Equal(0, r.ExitCode);

@@ -22,7 +22,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void Settings0010FromValue()
+        public void Settings_0010_from_value()
         {
             JsonElement json = RoundTrip("--command", "0x0010", "--settings", "7");
             Assert.Equal("0x0010", json.GetProperty("command").GetString());
@@ -35,7 +35,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData("Warning", "on", 6)]
         [InlineData("off", "off", 0)]
         [InlineData("1", "off", 1)]
-        public void Settings0010FromLogLevelAndLed(string level, string led, int settings)
+        public void Settings_0010_from_log_level_and_LED(string level, string led, int settings)
         {
             JsonElement json = RoundTrip("--command", "16", "--log-level", level, "--led", led);
             Assert.Equal(settings, json.GetProperty("settings").GetInt32());
@@ -43,7 +43,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void SettingsAck0011()
+        public void Settings_ack_0011()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0011");
             Assert.Equal("0000000303000011", r.Line);
@@ -51,7 +51,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void Log0012()
+        public void Log_0012()
         {
             JsonElement json = RoundTrip("--command", "0x0012", "--level", "2", "--tag", "relay", "--source", "Core", "--content", "开关已打开 relay on 😀");
             Assert.Equal(2, json.GetProperty("level").GetInt32());
@@ -61,7 +61,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void AtSignIsAValueNotAResponseFile()
+        public void At_sign_is_a_value_not_a_response_file()
         {
             JsonElement json = RoundTrip("--command", "0x0012", "--level", "3", "--tag", "@tag", "--content", "@nonexistent-file");
             Assert.Equal("@tag", json.GetProperty("tag").GetString());
@@ -69,14 +69,14 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void Log0012MatchesVector()
+        public void Log_0012_matches_vector()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0012", "--level", "2", "--tag", "relay", "--source", "Core", "--content", "开关已打开 relay on");
             Assert.Equal(FrameVectors.Get("log-utf8").FrameHex, r.Line);
         }
 
         [Fact]
-        public void Log0012TagAtLimit()
+        public void Log_0012_tag_at_limit()
         {
             JsonElement json = RoundTrip("--command", "0x0012", "--level", "3", "--tag", new string('t', 256));
             Assert.Equal(256, json.GetProperty("tag").GetString()!.Length);
@@ -93,14 +93,14 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void BusinessEmptyBody()
+        public void Business_empty_body()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0090");
             Assert.Equal("0000000303000090", r.Line);
         }
 
         [Fact]
-        public void BusinessLargeBodyTakesThreeByteVarlen()
+        public void Business_large_body_takes_three_byte_varlen()
         {
             string body = Convert.ToHexStringLower(new byte[65535]);
             JsonElement json = RoundTrip("--command", "0x0091", "--body", body);
@@ -108,7 +108,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void DeviceOnline0092()
+        public void Device_online_0092()
         {
             JsonElement json = RoundTrip("--command", "0x0092", "--mac", "8266ffeeddcc", "--passcode", "ABCDEFGHIJ", "--online", "false", "--business-version", "0001");
             Assert.Equal("8266ffeeddcc", json.GetProperty("mac").GetString());
@@ -119,7 +119,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void DeviceOnline0092MatchesVector()
+        public void Device_online_0092_matches_vector()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0092", "--mac", "8266ffeeddcc", "--passcode", "ABCDEFGHIJ", "--online", "true", "--business-version", "0001", "--protocol-version", "3");
             Assert.Equal(FrameVectors.Get("online").FrameHex, r.Line);
@@ -128,7 +128,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [Theory]
         [InlineData("0x0093")]
         [InlineData("0x0094")]
-        public void BusinessWithSn(string command)
+        public void Business_with_sn(string command)
         {
             JsonElement json = RoundTrip("--command", command, "--sn", "0xdeadbeef", "--body", "030102");
             Assert.Equal(command, json.GetProperty("command").GetString());
@@ -137,7 +137,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void FlagsArePatchedIntoTypedFrames()
+        public void Flags_are_patched_into_typed_frames()
         {
             JsonElement json = RoundTrip("--command", "0x0093", "--sn", "7", "--body", "02", "--flags", "0x80");
             Assert.Equal(0x80, json.GetProperty("flags").GetInt32());
@@ -145,7 +145,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void RawWritesBodyAsGiven()
+        public void Raw_writes_body_as_given()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0093", "--raw", "--body", "0102");
             Assert.Equal(0, r.ExitCode);
@@ -158,7 +158,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void UnknownCommandIsWrittenRaw()
+        public void Unknown_command_is_written_raw()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x1234", "--body", "0102", "--flags", "1");
             Assert.Equal("00000003050112340102", r.Line);
@@ -171,7 +171,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData("FieldOverLimit", "--command", "0x0092", "--mac", "m", "--passcode", "p", "--online", "true", "--business-version", "@65")]
         [InlineData("FieldOutOfRange", "--command", "0x0012", "--level", "4")]
         [InlineData("FieldOutOfRange", "--command", "0x0012", "--level", "0")]
-        public void EncodeErrorIsExit2WithErrorName(string error, params string[] options)
+        public void Encode_error_is_exit_2_with_error_name(string error, params string[] options)
         {
             string[] args = new string[options.Length + 2];
             args[0] = "frame";
@@ -190,7 +190,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void LoneSurrogateIsBadUtf8()
+        public void Lone_surrogate_is_bad_UTF8()
         {
             // Not InlineData: xunit's serialization of theory data would replace the lone surrogate.
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0012", "--level", "1", "--content", "a\ud800b");
@@ -199,7 +199,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void BusinessDataOverLimitIsFieldOverLimit()
+        public void Business_data_over_limit_is_field_over_limit()
         {
             CliResult r = CliRunner.Run("frame", "encode", "--command", "0x0090", "--body", Convert.ToHexStringLower(new byte[65536]));
             Assert.Equal(2, r.ExitCode);
@@ -224,7 +224,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData("out of range", "--command", "0x0090", "--flags", "256")]
         [InlineData("'zz' at position 2 is not hex", "--command", "0x0090", "--body", "01zz")]
         [InlineData("not 0-3", "--command", "0x0010", "--log-level", "4", "--led", "on")]
-        public void UsageErrorIsExit2WithMessage(string message, params string[] options)
+        public void Usage_error_is_exit_2_with_message(string message, params string[] options)
         {
             string[] args = new string[options.Length + 2];
             args[0] = "frame";

@@ -38,7 +38,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         private const string Report = "04 01 05 0a 14 1e 08 01 02 67 28 01 00";
 
         [Fact]
-        public void DecodesAGoKitReport()
+        public void Decodes_a_GoKit_report()
         {
             var (exit, output, _) = Run("p0", "decode", "--product", GoKit, Report);
             Assert.Equal(0, exit);
@@ -49,7 +49,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void HexMayBeOneTokenWithColonsInAnyCase()
+        public void Hex_may_be_one_token_with_colons_in_any_case()
         {
             var (exit, output, _) = Run("p0", "decode", "--product", GoKit, "04:01:05:0A:14:1E:08:01:02:67:28:01:00");
             Assert.Equal(0, exit);
@@ -62,7 +62,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         private const string RelayOnMotorMinus5 = "0141000100000000";
 
         [Fact]
-        public void EncodesAWriteExactly()
+        public void Encodes_a_write_exactly()
         {
             var (exit, output, _) = Run("p0", "encode", "--product", GoKit, "--write", "Relay=true", "Motor_Speed=-5");
             Assert.Equal(0, exit);
@@ -73,7 +73,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void DecodingAWriteShowsOnlyTheFlaggedPoints()
+        public void Decoding_a_write_shows_only_the_flagged_points()
         {
             // Same write but with LED_R = 0xff in the unflagged bytes: it must not appear.
             var (exit, output, _) = Run("p0", "decode", "--product", GoKit, "01 41 00 01 ff 00 00 00");
@@ -82,7 +82,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void EncodeEnumByLabelOrIndexAndVariableWrite()
+        public void Encode_enum_by_label_or_index_and_variable_write()
         {
             // 0x11: flags over all 12 points = 2 bytes; LED_Color id 1 and Night_Mode id 2 -> 00 06;
             // packed bits: LED_Color 3 (Pink) at bits 0..1, Night_Mode 1 at bit 2 -> 0x07.
@@ -92,7 +92,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void EncodesBinaryZeroPadded()
+        public void Encodes_binary_zero_padded()
         {
             // attr_flags: Relay_2 id 1, Schedule id 2 -> 0x06; bit area 0x02; Schedule de ad 00 00.
             Assert.Equal((0, "010602dead0000"), Pick(Run("p0", "encode", "--product", TwoRelay, "--write", "Schedule=DE:AD", "Relay_2=true")));
@@ -100,13 +100,13 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void DecodesUInt32AndBinary() =>
+        public void Decodes_UInt32_and_binary() =>
             Assert.Equal(
                 "{\"action\":\"0x04\",\"values\":{\"Relay_1\":true,\"Relay_2\":true,\"Schedule\":\"deadbeef\",\"Uptime_Minutes\":4294967295,\"Fault_Relay\":true}}",
                 Run("p0", "decode", "--product", TwoRelay, "04 03 de ad be ef ff ff ff ff 01").Out);
 
         [Fact]
-        public void OutOfRangeNamesThePoint()
+        public void Out_of_range_names_the_point()
         {
             var (exit, output, _) = Run("p0", "encode", "--product", GoKit, "--write", "Motor_Speed=9");
             Assert.Equal(2, exit);
@@ -114,7 +114,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void DecodingAnOutOfRangeWriteNamesThePoint()
+        public void Decoding_an_out_of_range_write_names_the_point()
         {
             // Motor_Speed raw 11 > max 10.
             var (exit, output, _) = Run("p0", "decode", "--product", GoKit, "01 40 00 00 00 00 00 0b");
@@ -132,7 +132,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData("LED_Color=4", "EnumOutOfRange", "LED_Color")]
         [InlineData("LED_R=NaN", "BadValue", "LED_R")]
         [InlineData("LED_R=255", "ValueOutOfRange", "LED_R")]
-        public void RefusedWritesExitTwoNamingThePoint(string assignment, string error, string point)
+        public void Refused_writes_exit_two_naming_the_point(string assignment, string error, string point)
         {
             var (exit, output, _) = Run("p0", "encode", "--product", GoKit, "--write", assignment);
             Assert.Equal(2, exit);
@@ -142,25 +142,25 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void ReadIs02AndDecodesToEmptyValues()
+        public void Read_is_02_and_decodes_to_empty_values()
         {
             Assert.Equal((0, "02"), Pick(Run("p0", "encode", "--product", GoKit, "--read")));
             Assert.Equal((0, "{\"action\":\"0x02\",\"values\":{}}"), Pick(Run("p0", "decode", "--product", GoKit, "02")));
         }
 
         [Fact]
-        public void VariableReadListsThePointsAskedFor() =>
+        public void Variable_read_lists_the_points_asked_for() =>
             // flags 00 c1: ids 0 (Relay), 6 (Motor_Speed), 7 (Button).
             Assert.Equal((0, "{\"action\":\"0x12\",\"read\":[\"Relay\",\"Motor_Speed\",\"Button\"]}"), Pick(Run("p0", "decode", "--product", GoKit, "12 00 c1")));
 
         [Fact]
-        public void CustomDataIsAPayload() =>
+        public void Custom_data_is_a_payload() =>
             Assert.Equal((0, "{\"action\":\"0x06\",\"payload\":\"cafe\"}"), Pick(Run("p0", "decode", "--product", GoKit, "06CAFE")));
 
         [Theory]
         [InlineData("0g")]
         [InlineData("041")]
-        public void BadHexExitsTwo(string hex)
+        public void Bad_hex_exits_two(string hex)
         {
             var (exit, output, _) = Run("p0", "decode", "--product", GoKit, hex);
             Assert.Equal(2, exit);
@@ -168,7 +168,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void WrongLengthExitsTwo()
+        public void Wrong_length_exits_two()
         {
             var (exit, output, _) = Run("p0", "decode", "--product", GoKit, "0400");
             Assert.Equal(2, exit);
@@ -176,7 +176,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void InvalidProductExitsTwo()
+        public void Invalid_product_exits_two()
         {
             string file = Path.Combine(Path.GetTempPath(), "p0cli-" + Guid.NewGuid().ToString("N") + ".json");
             File.WriteAllText(file, "{\"name\":\"x\",\"entities\":[{\"attrs\":[]}]}");
@@ -196,7 +196,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void GenerateReproducesTheCommittedTable()
+        public void Generate_reproduces_the_committed_table()
         {
             var (exit, output, _) = Run("p0", "generate", "--product", GoKit, "--class", "GoKitProduct");
             Assert.Equal(0, exit);
@@ -205,7 +205,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void GenerateWritesAFileWithTheDefaultClassName()
+        public void Generate_writes_a_file_with_the_default_class_name()
         {
             string file = Path.Combine(Path.GetTempPath(), "p0cli-" + Guid.NewGuid().ToString("N") + ".g.cs");
             try
@@ -226,11 +226,11 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         }
 
         [Fact]
-        public void GenerateRefusesABadClassName() =>
+        public void Generate_refuses_a_bad_class_name() =>
             Assert.Equal(2, Run("p0", "generate", "--product", GoKit, "--class", "not valid").Exit);
 
         [Fact]
-        public void MissingRequiredOptionIsACommandLineError() =>
+        public void Missing_required_option_is_a_command_line_error() =>
             Assert.Equal(2, Run("p0", "decode", "02").Exit); // gizctl exits 2 on every usage error
 
         [Theory]
@@ -242,7 +242,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData(0.5, -40.5, 3, "-39")]
         [InlineData(1.0, 0.0, 4294967295L, "4294967295")]
         [InlineData(0.3333333333333333, 0.0, 3, "1")]
-        public void ShownValuesAreRoundedToTheDecimalsOfRatioAndAddition(double ratio, double addition, long raw, string shown)
+        public void Shown_values_are_rounded_to_the_decimals_of_ratio_and_addition(double ratio, double addition, long raw, string shown)
         {
             var point = new DataPoint(0, "P", "P", DataPointType.ReadOnly, DataType.UInt32, 0, 0, 4, false, null, 0, 4294967295L, ratio, addition);
             Assert.Equal(shown, P0Json.FormatShown(point, raw));

@@ -17,7 +17,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Vectors))]
-        public void DecodeAllocatesNothing(string name)
+        public void Decode_allocates_nothing(string name)
         {
             byte[] frame = Hex.Parse(FrameVectors.Get(name).FrameHex);
             var reader = new FrameReader();
@@ -28,7 +28,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void TheMeasurementSeesAnAllocation()
+        public void The_measurement_sees_an_allocation()
         {
             // Guards the helper: a loop that allocates once per call must not measure 0.
             object? sink = null;
@@ -38,7 +38,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void FailedDecodeAllocatesNothing()
+        public void Failed_decode_allocates_nothing()
         {
             byte[] frame = Hex.Parse("000000030c000012030002c08000000000");
             var reader = new FrameReader();
@@ -52,7 +52,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Writers))]
-        public void EncodeAllocatesNothing(string which)
+        public void Encode_allocates_nothing(string which)
         {
             byte[] buffer = new byte[70000];
             byte[] data = new byte[20000]; // 3-byte varlen

@@ -89,13 +89,13 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void DecodeNeverThrowsAndSuccessReencodes()
+        public void Decode_never_throws_and_success_reencodes()
         {
             AnyInput.Sample(input => Check(input, 0), iter: 20000);
         }
 
         [Fact]
-        public void DecodeInsideALargerBufferGivesTheSameResult()
+        public void Decode_inside_a_larger_buffer_gives_the_same_result()
         {
             Gen.Select(AnyInput, Gen.Int[1, 7]).Sample((input, pad) =>
             {
@@ -114,7 +114,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void DecodeAgreesWithTheFullDecodeFieldByField()
+        public void Decode_agrees_with_the_full_decode_field_by_field()
         {
             // Decode's hot path (one-byte varlen business frames) must accept exactly what the full decode accepts, with
             // the same fields. Both readers see the same sequence of inputs (inside a padded buffer), so a reader whose
@@ -141,7 +141,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
                 : string.Join(",", r.Error, r.ErrorOffset);
 
         [Fact]
-        public void MutationsAreSometimesAccepted()
+        public void Mutations_are_sometimes_accepted()
         {
             // Guards the generators: if no input ever decoded, the re-encode branch above would never run.
             int ok = 0;

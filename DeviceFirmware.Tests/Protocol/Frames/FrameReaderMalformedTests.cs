@@ -106,7 +106,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Rows))]
-        public void IsRefused(string name, string hex, FrameError expected, int expectedOffset)
+        public void Is_refused(string name, string hex, FrameError expected, int expectedOffset)
         {
             Assert.NotNull(name);
             byte[] frame = Hex.Parse(hex);
@@ -119,7 +119,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Rows))]
-        public void IsRefusedAtTheSameOffsetInsideALargerBuffer(string name, string hex, FrameError expected, int expectedOffset)
+        public void Is_refused_at_the_same_offset_inside_a_larger_buffer(string name, string hex, FrameError expected, int expectedOffset)
         {
             Assert.NotNull(name);
             byte[] frame = Hex.Parse(hex);
@@ -132,7 +132,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void ExactlyTheBusinessLimitIsAccepted()
+        public void Exactly_the_business_limit_is_accepted()
         {
             byte[] frame = Hex.Parse("00000003828004000090" + Hex.Repeat("00", 65535));
             var reader = new FrameReader();
@@ -146,7 +146,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void ExactlyTheFieldLimitsAreAccepted()
+        public void Exactly_the_field_limits_are_accepted()
         {
             // tag 256, source 32 bytes
             string log = "03" + "0100" + Hex.Repeat("61", 256) + "0020" + Hex.Repeat("62", 32) + "0000";
@@ -181,7 +181,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(BadArguments))]
-        public void InvalidArguments(string name, int offset, int count)
+        public void Invalid_arguments(string name, int offset, int count)
         {
             byte[]? buffer = name == "null buffer" ? null : Hex.Parse("0000000303000011");
             var reader = new FrameReader();

@@ -8,7 +8,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
     public class FrameReaderTests
     {
         [Fact]
-        public void DecodesAFrameAtANonzeroOffsetRespectingCount()
+        public void Decodes_a_frame_at_a_nonzero_offset_respecting_count()
         {
             byte[] frame = Hex.Parse(FrameVectors.Get("ack").FrameHex); // 0x0094 sn deadbeef body 030102
             byte[] buffer = new byte[frame.Length + 20];
@@ -32,7 +32,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LogFieldOffsetsAreAbsoluteInTheBuffer()
+        public void Log_field_offsets_are_absolute_in_the_buffer()
         {
             byte[] frame = Hex.Parse(FrameVectors.Get("log-utf8").FrameHex);
             byte[] buffer = new byte[frame.Length + 5];
@@ -45,7 +45,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void FailedDecodeReportsErrorAndOffsetAndSuccessClearsThem()
+        public void Failed_decode_reports_error_and_offset_and_success_clears_them()
         {
             var reader = new FrameReader();
             byte[] bad = Hex.Parse("0000000303000013");
@@ -60,7 +60,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void FieldsOfAPreviousFrameDoNotLeakIntoTheNext()
+        public void Fields_of_a_previous_frame_do_not_leak_into_the_next()
         {
             var reader = new FrameReader();
             byte[] online = Hex.Parse(FrameVectors.Get("online").FrameHex);
@@ -92,7 +92,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void FlagsAreKeptAsRead()
+        public void Flags_are_kept_as_read()
         {
             byte[] frame = Hex.Parse("0000000303a50011");
             var reader = new FrameReader();

@@ -16,7 +16,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Commands))]
-        public void DecodeOfEncodeIsIdentity(int command)
+        public void Decode_of_encode_is_identity(int command)
         {
             Gens.ForCommand((ushort)command).Sample(spec =>
             {
@@ -30,7 +30,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Commands))]
-        public void EncodeOfDecodeIsIdentity(int command)
+        public void Encode_of_decode_is_identity(int command)
         {
             Gens.ForCommand((ushort)command).Sample(spec =>
             {
@@ -47,7 +47,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LargeBusinessDataUsesAThreeByteVarLen()
+        public void Large_business_data_uses_a_three_byte_var_len()
         {
             Gen.Byte.Array[16381, 65535].Sample(data =>
             {

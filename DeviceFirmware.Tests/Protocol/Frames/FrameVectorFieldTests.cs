@@ -24,7 +24,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void SettingsIsInfoWithLedOn()
+        public void Settings_is_info_with_LED_on()
         {
             FrameReader r = Decode("settings");
             Assert.Equal(GizwitsCommand.Settings, r.Command);
@@ -35,7 +35,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void SettingsAckHasNoBody()
+        public void Settings_ack_has_no_body()
         {
             FrameReader r = Decode("settings-ack");
             Assert.Equal(GizwitsCommand.SettingsAck, r.Command);
@@ -43,7 +43,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LogMinIsInfoWithContentHi()
+        public void Log_min_is_info_with_content_hi()
         {
             FrameReader r = Decode("log-min");
             Assert.Equal(3, r.LogLevel);
@@ -53,7 +53,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LogUtf8Fields()
+        public void Log_UTF8_fields()
         {
             FrameReader r = Decode("log-utf8");
             Assert.Equal(GizwitsCommand.Log, r.Command);
@@ -66,7 +66,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void OnlineFields()
+        public void Online_fields()
         {
             FrameReader r = Decode("online");
             Assert.Equal(GizwitsCommand.DeviceOnline, r.Command);
@@ -79,7 +79,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void AckEchoesSn()
+        public void Ack_echoes_sn()
         {
             FrameReader r = Decode("ack");
             Assert.Equal(GizwitsCommand.BusinessWithSnAck, r.Command);
@@ -88,7 +88,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void TwoByteVarLenIsRead()
+        public void Two_byte_var_len_is_read()
         {
             FrameReader r = Decode("varlen-2");
             Assert.Equal(GizwitsCommand.Business, r.Command);

@@ -18,7 +18,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void VectorFileIsLoaded()
+        public void Vector_file_is_loaded()
         {
             Assert.True(FrameVectors.All.Count >= 11, "expected at least the 11 published vectors");
             Assert.Equal(FrameVectors.All.Count, FrameVectors.All.Select(v => v.Name).Distinct().Count());
@@ -26,7 +26,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Names))]
-        public void DecodesToItsColumns(string name)
+        public void Decodes_to_its_columns(string name)
         {
             FrameVector v = FrameVectors.Get(name);
             byte[] frame = Hex.Parse(v.FrameHex);
@@ -44,7 +44,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Names))]
-        public void ReencodesToTheSameBytes(string name)
+        public void Reencodes_to_the_same_bytes(string name)
         {
             byte[] frame = Hex.Parse(FrameVectors.Get(name).FrameHex);
             var reader = new FrameReader();

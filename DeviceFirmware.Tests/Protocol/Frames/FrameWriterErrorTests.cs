@@ -19,7 +19,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData(4)]
         [InlineData(-1)]
         [InlineData(255)]
-        public void LogLevelOutOfRange(int level)
+        public void Log_level_out_of_range(int level)
         {
             Assert.Equal(FrameError.FieldOutOfRange, Log(level, "t", "s", "c", out int length));
             Assert.Equal(0, length);
@@ -29,7 +29,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData(1)]
         [InlineData(2)]
         [InlineData(3)]
-        public void LogLevelInRange(int level)
+        public void Log_level_in_range(int level)
         {
             Assert.Equal(FrameError.None, Log(level, "t", "s", "c", out int length));
             Assert.Equal(8 + 1 + 6 + 3, length);
@@ -37,7 +37,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LogTagLimitIs256Bytes()
+        public void Log_tag_limit_is_256_bytes()
         {
             Assert.Equal(FrameError.None, Log(1, new string('t', 256), "", "", out _));
             Assert.Equal(FrameError.FieldOverLimit, Log(1, new string('t', 257), "", "", out int length));
@@ -48,7 +48,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LogSourceLimitIs32BytesCountingMultiByteChars()
+        public void Log_source_limit_is_32_bytes_counting_multi_byte_chars()
         {
             Assert.Equal(FrameError.None, Log(1, "", new string('s', 32), "", out _));
             Assert.Equal(FrameError.FieldOverLimit, Log(1, "", new string('s', 33), "", out _));
@@ -66,7 +66,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LogContentLimitIs65535Bytes()
+        public void Log_content_limit_is_65535_bytes()
         {
             Assert.Equal(FrameError.None, Log(3, "", "", new string('c', 65535), out int length));
             Assert.Equal(FrameWriter.FrameLength(1 + 6 + 65535), length);
@@ -95,14 +95,14 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void LogNullStringsAreEmpty()
+        public void Log_null_strings_are_empty()
         {
             Assert.Equal(FrameError.None, Log(2, null, null, null, out int length));
             Assert.Equal("000000030a00001202000000000000", Hex.Of(Big, 0, length));
         }
 
         [Fact]
-        public void DeviceOnlineLimits()
+        public void Device_online_limits()
         {
             byte[] b = Big;
             string s32 = new string('m', 32);
@@ -121,7 +121,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void BusinessDataLimitIs65535()
+        public void Business_data_limit_is_65535()
         {
             byte[] data = new byte[65536];
             Assert.Equal(FrameError.FieldOverLimit, FrameWriter.WriteBusiness(Big, 0, GizwitsCommand.Business, data, 0, 65536, out int length));
@@ -142,7 +142,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData(GizwitsCommand.DeviceOnline)]
         [InlineData(0x0013)]
         [InlineData(0xFFFF)]
-        public void WriteBusinessRefusesOtherCommands(int command)
+        public void Write_business_refuses_other_commands(int command)
         {
             Assert.Equal(FrameError.UnknownCommand, FrameWriter.WriteBusiness(Big, 0, command, new byte[] { 2 }, 0, 1, out int length));
             Assert.Equal(0, length);
@@ -153,7 +153,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData(GizwitsCommand.BusinessReply)]
         [InlineData(GizwitsCommand.SettingsAck)]
         [InlineData(0x0095)]
-        public void WriteBusinessWithSnRefusesOtherCommands(int command)
+        public void Write_business_with_sn_refuses_other_commands(int command)
         {
             Assert.Equal(FrameError.UnknownCommand, FrameWriter.WriteBusinessWithSn(Big, 0, command, 7, new byte[] { 2 }, 0, 1, out int length));
             Assert.Equal(0, length);
@@ -163,7 +163,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData(-1)]
         [InlineData(0x10000)]
         [InlineData(int.MinValue)]
-        public void SettingsOutOfRange(int settings)
+        public void Settings_out_of_range(int settings)
         {
             Assert.Equal(FrameError.FieldOutOfRange, FrameWriter.WriteSettings(Big, 0, settings, out int length));
             Assert.Equal(0, length);
@@ -189,7 +189,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(AllCommands))]
-        public void ExactSizeBufferWorksAndOneLessIsTooSmall(string command)
+        public void Exact_size_buffer_works_and_one_less_is_too_small(string command)
         {
             Assert.Equal(FrameError.None, WriteSample(command, Big, 0, out int size));
             byte[] expected = Big.AsSpan(0, size).ToArray();
@@ -211,7 +211,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void WriteRawRefusesBadBodyArguments()
+        public void Write_raw_refuses_bad_body_arguments()
         {
             Assert.Equal(FrameError.InvalidArguments, FrameWriter.WriteRaw(Big, 0, 0, 0x90, null!, 0, 1, out _));
             Assert.Equal(FrameError.InvalidArguments, FrameWriter.WriteRaw(Big, 0, 0, 0x90, new byte[2], 0, -1, out _));
@@ -231,7 +231,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData(268435453, -1)]
         [InlineData(-1, -1)]
         [InlineData(int.MaxValue, -1)]
-        public void FrameLengthCountsTheVarLen(int bodyLength, int expected)
+        public void Frame_length_counts_the_var_len(int bodyLength, int expected)
         {
             Assert.Equal(expected, FrameWriter.FrameLength(bodyLength));
         }

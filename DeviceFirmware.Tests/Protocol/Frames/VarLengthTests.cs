@@ -22,7 +22,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Vectors))]
-        public void WritesVector(int value, string hex)
+        public void Writes_vector(int value, string hex)
         {
             byte[] buffer = new byte[8];
             int size = VarLength.Write(buffer, 2, value);
@@ -34,7 +34,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
 
         [Theory]
         [MemberData(nameof(Vectors))]
-        public void ReadsVector(int value, string hex)
+        public void Reads_vector(int value, string hex)
         {
             // Surrounded by bytes with the continuation bit set, which must not be touched.
             byte[] buffer = Hex.Parse("ff" + hex + "ff");
@@ -48,7 +48,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData(268435456)]
         [InlineData(int.MaxValue)]
         [InlineData(int.MinValue)]
-        public void OutOfRangeValueIsNotWritten(int value)
+        public void Out_of_range_value_is_not_written(int value)
         {
             byte[] buffer = new byte[8];
             Assert.Equal(0, VarLength.SizeOf(value));
@@ -57,7 +57,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void FifthByteIsTooLong()
+        public void Fifth_byte_is_too_long()
         {
             byte[] buffer = Hex.Parse("8080808001");
             Assert.Equal(FrameError.VarLenTooLong, VarLength.Read(buffer, 0, buffer.Length, out _, out int size));
@@ -65,7 +65,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         }
 
         [Fact]
-        public void FourContinuationBytesAreTooLongEvenWithoutAFifth()
+        public void Four_continuation_bytes_are_too_long_even_without_a_fifth()
         {
             byte[] buffer = Hex.Parse("ffffffff");
             Assert.Equal(FrameError.VarLenTooLong, VarLength.Read(buffer, 0, buffer.Length, out _, out _));
@@ -77,7 +77,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData("808000", 2)]
         [InlineData("ff8000", 2)]
         [InlineData("80808000", 3)]
-        public void NonMinimalIsRefusedAtTheZeroGroup(string hex, int badIndex)
+        public void Non_minimal_is_refused_at_the_zero_group(string hex, int badIndex)
         {
             byte[] buffer = Hex.Parse(hex);
             Assert.Equal(FrameError.VarLenNotMinimal, VarLength.Read(buffer, 0, buffer.Length, out _, out int size));
@@ -89,7 +89,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData("80", 1)]
         [InlineData("ff80", 2)]
         [InlineData("808080", 3)]
-        public void TruncatedReportsWhereTheNextByteWasNeeded(string hex, int missingIndex)
+        public void Truncated_reports_where_the_next_byte_was_needed(string hex, int missingIndex)
         {
             byte[] buffer = Hex.Parse(hex + "01"); // the byte that would end it is past `end`
             Assert.Equal(FrameError.TruncatedHeader, VarLength.Read(buffer, 0, buffer.Length - 1, out _, out int size));

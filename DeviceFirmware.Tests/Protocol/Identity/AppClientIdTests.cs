@@ -56,14 +56,14 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void NullIsInvalid()
+        public void Null_is_invalid()
         {
             Assert.False(AppClientId.IsValid(null!));
             Assert.False(AppClientId.IsValid(null!, 0, 3));
         }
 
         [Fact]
-        public void SliceIsChecked()
+        public void Slice_is_checked()
         {
             string topic = "app2dev/did/usr1abc";
             Assert.True(AppClientId.IsValid(topic, 12, 7));
@@ -76,7 +76,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void NewRandomIsValidFullLengthAndDistinct()
+        public void New_random_is_valid_full_length_and_distinct()
         {
             var random = new Random(12345);
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -92,7 +92,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void NewRandomUsesTheWholeAlphabet()
+        public void New_random_uses_the_whole_alphabet()
         {
             var random = new Random(7);
             var chars = new HashSet<char>();
@@ -101,7 +101,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void NewRandomIsDeterministicForASeed()
+        public void New_random_is_deterministic_for_a_seed()
         {
             Assert.Equal(AppClientId.NewRandom(new Random(99)), AppClientId.NewRandom(new Random(99)));
             Assert.NotEqual(AppClientId.NewRandom(new Random(99)), AppClientId.NewRandom(new Random(100)));

@@ -16,7 +16,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void LengthLimitIs64()
+        public void Length_limit_is_64()
         {
             Assert.Equal(64, Did.MaxLength);
             Assert.True(Did.IsValid(new string('d', 64)));
@@ -38,7 +38,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         [InlineData((char)0x80)]
         [InlineData('é')]
         [InlineData('中')]
-        public void ForbiddenCharAnywhereIsInvalid(char c)
+        public void Forbidden_char_anywhere_is_invalid(char c)
         {
             Assert.False(Did.IsValid(c.ToString()));
             Assert.False(Did.IsValid("ab" + c));
@@ -48,7 +48,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void SliceIsChecked()
+        public void Slice_is_checked()
         {
             string topic = "app2dev/did1/usr1";
             Assert.True(Did.IsValid(topic, 8, 4));

@@ -9,7 +9,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
     public class IdentityAllocationTests
     {
         [Fact]
-        public void ParseApp2DevAllocatesNothing()
+        public void Parse_app_2_dev_allocates_nothing()
         {
             string did = "abcDEF0123456789xyzABC";
             string topic = Topics.App2Dev(did, "usr0123456789abcdefghij");
@@ -25,7 +25,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void IsValidChecksAllocateNothing()
+        public void Is_valid_checks_allocate_nothing()
         {
             string topic = "app2dev/did1/usr0123456789abcdefghij";
             int sink = 0;

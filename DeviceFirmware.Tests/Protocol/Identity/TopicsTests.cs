@@ -20,14 +20,14 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void ReplyToSwapsTheDirectionKeepingDidAndClient()
+        public void Reply_to_swaps_the_direction_keeping_DID_and_client()
         {
             Assert.Equal("dev2app/" + Did + "/" + Cid, Topics.ReplyTo(Topics.App2Dev(Did, Cid)));
             Assert.Equal("dev2app/d/usr1", Topics.ReplyTo("app2dev/d/usr1"));
         }
 
         [Fact]
-        public void ParseApp2DevWithOwnDid()
+        public void Parse_app_2_dev_with_own_DID()
         {
             string topic = Topics.App2Dev(Did, Cid);
             Assert.Equal(TopicError.None, Topics.ParseApp2Dev(topic, Did, out int start, out int length));
@@ -36,7 +36,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void ParseApp2DevGivesBothRanges()
+        public void Parse_app_2_dev_gives_both_ranges()
         {
             string topic = Topics.App2Dev(Did, "usr1");
             Assert.Equal(TopicError.None, Topics.ParseApp2Dev(topic, out int didStart, out int didLength, out int cidStart, out int cidLength));
@@ -72,14 +72,14 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void ParseApp2DevRefusesNulls()
+        public void Parse_app_2_dev_refuses_nulls()
         {
             Assert.Equal(TopicError.Empty, Topics.ParseApp2Dev(null!, Did, out _, out _));
             Assert.Equal(TopicError.OtherDid, Topics.ParseApp2Dev(Topics.App2Dev(Did, Cid), null!, out _, out _));
         }
 
         [Fact]
-        public void ParseDev2AppBroadcast()
+        public void Parse_dev_2_app_broadcast()
         {
             string topic = Topics.Dev2App(Did);
             Assert.Equal(TopicError.None, Topics.ParseDev2App(topic, out int didStart, out int didLength, out int cidStart, out int cidLength));
@@ -89,7 +89,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         }
 
         [Fact]
-        public void ParseDev2AppPerApp()
+        public void Parse_dev_2_app_per_app()
         {
             string topic = Topics.Dev2App(Did, Cid);
             Assert.Equal(TopicError.None, Topics.ParseDev2App(topic, out int didStart, out int didLength, out int cidStart, out int cidLength));
@@ -106,13 +106,13 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         [InlineData("app2dev/did1", TopicError.WrongPrefix)]
         [InlineData("dev2ap", TopicError.WrongPrefix)]
         [InlineData("", TopicError.Empty)]
-        public void ParseDev2AppRefuses(string topic, TopicError expected)
+        public void Parse_dev_2_app_refuses(string topic, TopicError expected)
         {
             Assert.Equal(expected, Topics.ParseDev2App(topic, out _, out _, out _, out _));
         }
 
         [Fact]
-        public void ParseSer2CliRes()
+        public void Parse_ser2cli_res()
         {
             Assert.Equal(TopicError.None, Topics.ParseSer2CliRes(Topics.Ser2CliRes(Cid), out int start, out int length));
             Assert.Equal(12, start);
@@ -126,13 +126,13 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         [InlineData("ser2cli/usr1", TopicError.WrongPrefix)]
         [InlineData("ser2cli_res", TopicError.WrongPrefix)]
         [InlineData("", TopicError.Empty)]
-        public void ParseSer2CliResRefuses(string topic, TopicError expected)
+        public void Parse_ser2cli_res_refuses(string topic, TopicError expected)
         {
             Assert.Equal(expected, Topics.ParseSer2CliRes(topic, out _, out _));
         }
 
         [Fact]
-        public void App2DevTopicComparesTheDidWithoutStringCompareOrdinal()
+        public void App_2_dev_topic_compares_the_DID_without_string_compare_ordinal()
         {
             // Topics used string.CompareOrdinal, which nanoFramework's mscorlib 1.17.11 lacks; the in-place
             // comparison that replaced it must behave the same.

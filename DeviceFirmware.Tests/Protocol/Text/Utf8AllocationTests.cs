@@ -9,7 +9,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
     public class Utf8AllocationTests
     {
         [Fact]
-        public void EqualsFindInvalidGetByteCountFitPrefixAndWriteAllocateNothing()
+        public void Equals_find_invalid_get_byte_count_fit_prefix_and_write_allocate_nothing()
         {
             string text = "开关已打开 relay on 😀";
             byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);

@@ -26,7 +26,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         }
 
         [Fact]
-        public void WellFormedStringsRoundTrip()
+        public void Well_formed_strings_round_trip()
         {
             Gens.WellFormed(60).Sample(s =>
             {
@@ -42,7 +42,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         }
 
         [Fact]
-        public void EqualsIsFalseForAnyOtherBytes()
+        public void Equals_is_false_for_any_other_bytes()
         {
             Gen.Select(Gens.WellFormed(20), Gen.Int[0, int.MaxValue], Gen.Byte[1, 255]).Sample((s, at, xor) =>
             {
@@ -60,7 +60,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         }
 
         [Fact]
-        public void GetByteCountIsMinusOneExactlyForLoneSurrogates()
+        public void Get_byte_count_is_minus_one_exactly_for_lone_surrogates()
         {
             Gens.AnyUtf16.Sample(s =>
             {
@@ -71,7 +71,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         }
 
         [Fact]
-        public void GetByteCountOfASliceMatches()
+        public void Get_byte_count_of_a_slice_matches()
         {
             Gen.Select(Gens.AnyUtf16, Gen.Int[0, 30], Gen.Int[0, 30]).Sample((s, a, b) =>
             {
@@ -97,7 +97,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
             });
 
         [Fact]
-        public void FindInvalidAgreesWithStrictDecoder()
+        public void Find_invalid_agrees_with_strict_decoder()
         {
             Gen.Select(Gen.OneOf(Utf8ishBytes, MostlyValid), Gen.Int[0, 3]).Sample((bytes, pad) =>
             {
@@ -141,7 +141,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         }
 
         [Fact]
-        public void FitPrefixNeverSplitsAPairAndIsMaximal()
+        public void Fit_prefix_never_splits_a_pair_and_is_maximal()
         {
             Gen.Select(Gen.OneOf(Gens.WellFormed(20), Gens.AnyUtf16), Gen.Int[-1, 90]).Sample((s, max) =>
             {

@@ -36,7 +36,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         [InlineData("c280dfbf")]
         [InlineData("e0a080ed9fbfee8080efbfbf")]
         [InlineData("f0908080f48fbfbf")]
-        public void FindInvalidAcceptsBoundaries(string hex)
+        public void Find_invalid_accepts_boundaries(string hex)
         {
             byte[] bytes = Hex.Parse(hex);
             Assert.Equal(-1, Utf8.FindInvalid(bytes, 0, bytes.Length));
@@ -52,13 +52,13 @@ namespace DeviceFirmware.Tests.Protocol.Text
         [InlineData("aé中😀", 9, 3)]
         [InlineData("aé中😀", 10, 5)]
         [InlineData("aé中😀", 100, 5)]
-        public void FitPrefixStopsBeforeACharThatDoesNotFit(string text, int maxBytes, int chars)
+        public void Fit_prefix_stops_before_a_char_that_does_not_fit(string text, int maxBytes, int chars)
         {
             Assert.Equal(chars, Utf8.FitPrefix(text, maxBytes));
         }
 
         [Fact]
-        public void FitPrefixStopsAtALoneSurrogate()
+        public void Fit_prefix_stops_at_a_lone_surrogate()
         {
             Assert.Equal(1, Utf8.FitPrefix("a\uD800b", 10));
             Assert.Equal(1, Utf8.FitPrefix("a\uDC00", 10));
@@ -66,7 +66,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         }
 
         [Fact]
-        public void EqualsRefusesNullAndLengthMismatch()
+        public void Equals_refuses_null_and_length_mismatch()
         {
             byte[] hi = { 0x68, 0x69 };
             Assert.True(Utf8.Equals(hi, 0, 2, "hi"));

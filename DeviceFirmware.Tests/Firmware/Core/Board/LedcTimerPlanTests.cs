@@ -1,3 +1,4 @@
+using DeviceFirmware.Generators;
 using System;
 using DeviceFirmware.Boards;
 using DeviceFirmware.Core.Board;
@@ -9,7 +10,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Board
     public class LedcTimerPlanTests
     {
         [Fact]
-        public void Esp32Devkitc_Gets_LEDs_On_Timers_0_And_1_And_The_Motor_On_Timer_2()
+        public void ESP32_devkitc_gets_LEDs_on_timers_0_and_1_and_the_motor_on_timer_2()
         {
             LedcTimerPlan plan = LedcTimerPlan.Create(Esp32DevkitcBoard.Create().Outputs, out string problem);
 
@@ -23,7 +24,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Board
         }
 
         [Fact]
-        public void Different_Frequencies_Never_Share_A_Timer_And_Timer_4_Is_Never_Used()
+        public void Different_frequencies_never_share_a_timer_and_timer_4_is_never_used()
         {
             int[] hz = { 1000, 20000, 1000, 5000, 20000, 1000, 50, 5000, 50, 1000 };
             OutputBinding[] outputs = Pwm(hz);
@@ -46,7 +47,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Board
         }
 
         [Fact]
-        public void Eight_Frequencies_Are_Refused_Naming_The_Output()
+        public void Eight_frequencies_are_refused_naming_the_output()
         {
             LedcTimerPlan plan = LedcTimerPlan.Create(Pwm(new[] { 100, 200, 300, 400, 500, 600, 700, 800 }), out string problem);
 
@@ -55,7 +56,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Board
         }
 
         [Fact]
-        public void Fourteen_Outputs_At_One_Frequency_Fit_And_Fifteen_Do_Not()
+        public void Fourteen_outputs_at_one_frequency_fit_and_fifteen_do_not()
         {
             Assert.NotNull(LedcTimerPlan.Create(Pwm(Same(14, 1000)), out _));
             Assert.Null(LedcTimerPlan.Create(Pwm(Same(15, 1000)), out string problem));
@@ -63,7 +64,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Board
         }
 
         [Fact]
-        public void The_Board_Table_Generator_Refuses_A_Board_That_Would_Share_A_Timer()
+        public void The_board_table_generator_refuses_a_board_that_would_share_a_timer()
         {
             BoardMap board = Esp32DevkitcBoard.Create();
             board.Outputs = Pwm(new[] { 100, 200, 300, 400, 500, 600, 700, 800 });

@@ -8,7 +8,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
     public class DeviceCoreAllocationTests
     {
         [Fact]
-        public void TenThousandWriteCommandsAndTicksAllocateNothingAfterWarmUp()
+        public void Ten_thousand_write_commands_and_ticks_allocate_nothing_after_warm_up()
         {
             var device = new DeviceHarness();
             device.StartAndConnect();

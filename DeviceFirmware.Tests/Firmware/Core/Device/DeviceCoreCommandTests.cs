@@ -17,7 +17,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void AWriteWithSnMovesThePinsAndIsAnswered()
+        public void A_write_with_sn_moves_the_pins_and_is_answered()
         {
             byte[] frame = DeviceHarness.Frame(GizwitsCommand.BusinessWithSn, DeviceHarness.Write(("Relay", 1), ("Motor_Speed", 8), ("LED_G", 127)), 7);
             Assert.Equal(DispatchOutcome.Handled, device.Send(frame));
@@ -28,7 +28,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void RefusedInputMovesNoPin()
+        public void Refused_input_moves_no_pin()
         {
             byte[] relayOn = DeviceHarness.Write(("Relay", 1));
             string[] before = device.PinHistory;
@@ -44,7 +44,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void TurningTheIndicatorOffWith0x0010DarkensThePinAtTheNextTick()
+        public void Turning_the_indicator_off_with_0x0010_darkens_the_pin_at_the_next_tick()
         {
             Assert.True(device.Pins.Levels[GoKit.LedPin]);
             Assert.Equal(DispatchOutcome.Handled, device.Send(DeviceHarness.SettingsFrame(DeviceSettings.Compose(LogLevel.Warning, false))));
@@ -56,7 +56,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void AButtonPressIsBroadcastAtOnceAfterItsDebounce()
+        public void A_button_press_is_broadcast_at_once_after_its_debounce()
         {
             device.Transport.Published.Clear();
             device.Pins.SetInput(GoKit.ButtonPin, false); // pressed: active-low
@@ -79,7 +79,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void ATemperatureChangeIsBroadcastAndASensorFaultToo()
+        public void A_temperature_change_is_broadcast_and_a_sensor_fault_too()
         {
             device.Transport.Published.Clear();
             device.Sensor.Celsius = 22.5;

@@ -10,7 +10,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
     public class DeviceCoreSessionTests
     {
         [Fact]
-        public void TheFullStatusIsBroadcastAfterConnectingAndAfterEveryReconnect()
+        public void The_full_status_is_broadcast_after_connecting_and_after_every_reconnect()
         {
             var device = new DeviceHarness();
             device.StartAndConnect();
@@ -34,7 +34,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         private static readonly long Spread = ReconnectSpread.ForDevice(DeviceHarness.Did, 10000);
 
         [Fact]
-        public void FailedConnectsAreRetriedAfter10Then20Then30Seconds()
+        public void Failed_connects_are_retried_after_10_then_20_then_30_seconds()
         {
             var device = new DeviceHarness();
             var connects = new List<long>();
@@ -52,7 +52,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void AConnectThatHangsIsAbortedAfterItsTimeout()
+        public void A_connect_that_hangs_is_aborted_after_its_timeout()
         {
             var device = new DeviceHarness();
             device.Core.Start();
@@ -63,7 +63,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void TwoMissedPingsDropTheConnectionAndApplyTheDisconnectPolicy()
+        public void Two_missed_pings_drop_the_connection_and_apply_the_disconnect_policy()
         {
             var device = new DeviceHarness();
             device.StartAndConnect();
@@ -84,7 +84,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void AnsweredPingsKeepTheConnection()
+        public void Answered_pings_keep_the_connection()
         {
             var device = new DeviceHarness();
             device.StartAndConnect();
@@ -98,7 +98,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void ALostConnectionMovesSafeOutputsAndHoldsTheOthers()
+        public void A_lost_connection_moves_safe_outputs_and_holds_the_others()
         {
             var device = new DeviceHarness();
             device.StartAndConnect();
@@ -112,7 +112,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void TheIndicatorShowsConnectingConnectedAndErrors()
+        public void The_indicator_shows_connecting_connected_and_errors()
         {
             var device = new DeviceHarness();
             device.Core.Start();
@@ -133,7 +133,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void StatusIsNotBroadcastWhileOffline()
+        public void Status_is_not_broadcast_while_offline()
         {
             var device = new DeviceHarness();
             device.Core.Start();

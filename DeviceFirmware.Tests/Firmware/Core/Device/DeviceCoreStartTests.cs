@@ -11,7 +11,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
     public class DeviceCoreStartTests
     {
         [Fact]
-        public void NothingTouchesAPinBeforeStart()
+        public void Nothing_touches_a_pin_before_start()
         {
             var device = new DeviceHarness();
             Assert.Empty(device.Journal.Entries);
@@ -20,7 +20,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void SafeLevelsAreWrittenBeforeTheFirstConnect()
+        public void Safe_levels_are_written_before_the_first_connect()
         {
             var device = new DeviceHarness();
             device.Core.State.Set(GoKit.Id("Motor_Speed"), 10);
@@ -39,7 +39,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void StartConnectsAsTheDeviceAndSubscribesToItsTopic()
+        public void Start_connects_as_the_device_and_subscribes_to_its_topic()
         {
             var device = new DeviceHarness();
             device.Core.Start();
@@ -50,7 +50,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void StopDrivesEveryOutputSafeAndDisconnects()
+        public void Stop_drives_every_output_safe_and_disconnects()
         {
             var device = new DeviceHarness();
             device.StartAndConnect();
@@ -70,7 +70,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void ARestartDoesNotReopenPinsAndConnectsAgain()
+        public void A_restart_does_not_reopen_pins_and_connects_again()
         {
             var device = new DeviceHarness();
             device.StartAndConnect();
@@ -83,7 +83,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void TheNextDeadlineIsTheEarliestWork()
+        public void The_next_deadline_is_the_earliest_work()
         {
             var device = new DeviceHarness(c => c.Board = new BoardMap { Name = "bare", IndicatorPin = 2 }, withSensor: false);
             device.Core.Start();
@@ -101,7 +101,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void TheInitialLogLevelIsTheThreshold()
+        public void The_initial_log_level_is_the_threshold()
         {
             var device = new DeviceHarness(c => c.InitialLogLevel = LogLevel.Info);
             Assert.Equal(LogLevel.Info, device.Core.Settings.LogLevel);
@@ -110,7 +110,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void PreallocatedBytesCountTheDispatcherTheLogAndTheState()
+        public void Preallocated_bytes_count_the_dispatcher_the_log_and_the_state()
         {
             var device = new DeviceHarness();
             int points = GoKit.Product.Points.Length;
@@ -120,7 +120,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Device
         }
 
         [Fact]
-        public void ABoardThatDoesNotFitTheProductIsRefusedNamingTheField()
+        public void A_board_that_does_not_fit_the_product_is_refused_naming_the_field()
         {
             var error = Assert.Throws<ArgumentException>(() => new DeviceHarness(c => c.Board!.Inputs[0].Pin = GoKit.RelayPin));
             Assert.Equal("board \"test\": inputs[0].pin: GPIO 17 is already used by outputs[0].pin", error.Message);

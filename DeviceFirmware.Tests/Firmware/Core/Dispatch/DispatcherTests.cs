@@ -64,7 +64,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void WriteMovesTheOutputAndBroadcastsTheNewStatus()
+        public void Write_moves_the_output_and_broadcasts_the_new_status()
         {
             Assert.Equal(DispatchOutcome.Handled, Send(Frame(GizwitsCommand.Business, WriteRelayOn)));
             Assert.Equal(1, outputs.Levels[0]);
@@ -79,7 +79,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void WriteWithSnIsAnsweredWithTheSameSnAndBroadcast()
+        public void Write_with_sn_is_answered_with_the_same_sn_and_broadcast()
         {
             Assert.Equal(DispatchOutcome.Handled, Send(Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 0xDEADBEEF)));
             Assert.Equal(2, sink.Published.Count);
@@ -91,7 +91,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void RepeatedSnIsAnsweredAgainButRunsOnce()
+        public void Repeated_sn_is_answered_again_but_runs_once()
         {
             byte[] frame = Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 7);
             Send(frame);
@@ -109,7 +109,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void ReadIsAnsweredOnlyToTheAskingApp()
+        public void Read_is_answered_only_to_the_asking_app()
         {
             state.Set(9, 40); // Humidity
             Assert.Equal(DispatchOutcome.Handled, Send(Frame(GizwitsCommand.Business, new byte[] { P0Action.Read })));
@@ -121,7 +121,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void SettingsAreAppliedAndConfirmed()
+        public void Settings_are_applied_and_confirmed()
         {
             byte[] buffer = new byte[16];
             FrameWriter.WriteSettings(buffer, 0, DeviceSettings.Compose(LogLevel.Info, false), out int length);
@@ -134,7 +134,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void ReservedSettingsBitsAreIgnoredWithAWarning()
+        public void Reserved_settings_bits_are_ignored_with_a_warning()
         {
             byte[] buffer = new byte[16];
             FrameWriter.WriteSettings(buffer, 0, 0x8003, out int length);
@@ -157,7 +157,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
 
         [Theory]
         [MemberData(nameof(Refusals))]
-        public void RefusedInputChangesNothingAndIsLoggedAsWarning(string did, string app, bool retained, byte[] p0, DispatchOutcome expected)
+        public void Refused_input_changes_nothing_and_is_logged_as_warning(string did, string app, bool retained, byte[] p0, DispatchOutcome expected)
         {
             Assert.Equal(expected, Send(Frame(GizwitsCommand.Business, p0), app, retained, did));
             Assert.Equal(0, outputs.Applies);
@@ -170,7 +170,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void MalformedFrameChangesNothing()
+        public void Malformed_frame_changes_nothing()
         {
             byte[] frame = Frame(GizwitsCommand.Business, WriteRelayOn);
             frame[4]++; // varlen no longer matches
@@ -180,7 +180,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void AFloodOfBadInputIsRateLimitedAndAValidCommandIsStillAnswered()
+        public void A_flood_of_bad_input_is_rate_limited_and_a_valid_command_is_still_answered()
         {
             byte[] bad = { 0, 0, 0, 3, 9, 9 };
             for (int i = 0; i < 1000; i++) Send(bad);
@@ -192,7 +192,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         }
 
         [Fact]
-        public void TenThousandCommandsAllocateNothingAfterWarmUp()
+        public void Ten_thousand_commands_allocate_nothing_after_warm_up()
         {
             sink.Record = false;
             byte[] write = Frame(GizwitsCommand.BusinessWithSn, WriteRelayOn, 1);

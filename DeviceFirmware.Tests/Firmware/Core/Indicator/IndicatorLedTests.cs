@@ -15,14 +15,14 @@ namespace DeviceFirmware.Tests.Firmware.Core.Indicator
         }
 
         [Fact]
-        public void ConnectedIsSteadyOn()
+        public void Connected_is_steady_on()
         {
             var led = new IndicatorLed(new DeviceRuntimeSettings()) { Pattern = LedPattern.Connected };
             Assert.Equal(100, LitCount(led, 10000, 100));
         }
 
         [Fact]
-        public void ConnectingBlinksSlowlyAndErrorFast()
+        public void Connecting_blinks_slowly_and_error_fast()
         {
             var led = new IndicatorLed(new DeviceRuntimeSettings()) { Pattern = LedPattern.Connecting };
             Assert.True(led.IsLit(0));
@@ -39,7 +39,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Indicator
         [InlineData(LedPattern.Connecting)]
         [InlineData(LedPattern.Connected)]
         [InlineData(LedPattern.Error)]
-        public void DarkWhenTheAppTurnedItOff(LedPattern pattern)
+        public void Dark_when_the_app_turned_it_off(LedPattern pattern)
         {
             var settings = new DeviceRuntimeSettings();
             settings.Apply(DeviceSettings.Compose(LogLevel.Warning, false));

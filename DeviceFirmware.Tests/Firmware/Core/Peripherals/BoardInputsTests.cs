@@ -20,7 +20,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void OpenUsesThePullUpAndTakesThePresentLevel()
+        public void Open_uses_the_pull_up_and_takes_the_present_level()
         {
             pins.SetInput(GoKit.ButtonPin, false); // held down at boot (active-low)
             Open();
@@ -29,7 +29,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void APressIsWrittenIntoTheStateOnceAfterTheDebounceTime()
+        public void A_press_is_written_into_the_state_once_after_the_debounce_time()
         {
             var inputs = Open();
             Assert.Equal(0, state.Get(button));
@@ -42,7 +42,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void ABounceDoesNotReachTheState()
+        public void A_bounce_does_not_reach_the_state()
         {
             var inputs = Open();
             pins.SetInput(GoKit.ButtonPin, false);
@@ -53,7 +53,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void AnInputOnAWritablePointIsRefused()
+        public void An_input_on_a_writable_point_is_refused()
         {
             var bindings = new[] { new InputBinding { Point = "Relay", Pin = 4 } };
             var error = Assert.Throws<ArgumentException>(() => new BoardInputs(GoKit.Product, bindings, pins));

@@ -28,7 +28,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void OpenDrivesEverySafeValueAndWritesItIntoTheState()
+        public void Open_drives_every_safe_value_and_writes_it_into_the_state()
         {
             for (int id = 0; id < state.Product.Points.Length; id++) state.Set(id, 1);
             Open(GoKit.Board());
@@ -44,7 +44,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void DigitalOutputIsHighWhenTheRawValueIsNotZero()
+        public void Digital_output_is_high_when_the_raw_value_is_not_zero()
         {
             var outputs = Open(GoKit.Board());
             Write(outputs, "Relay", 1);
@@ -54,7 +54,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void ActiveLowDigitalOutputInvertsTheLevelFromTheStart()
+        public void Active_low_digital_output_inverts_the_level_from_the_start()
         {
             BoardMap board = GoKit.Board();
             board.Outputs[0].ActiveLow = true;
@@ -68,7 +68,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         [InlineData(0, 0.0)]
         [InlineData(127, 0.5)]
         [InlineData(254, 1.0)]
-        public void PwmDutyIsTheRawValueOverTheRange(long raw, double duty)
+        public void PWM_duty_is_the_raw_value_over_the_range(long raw, double duty)
         {
             var outputs = Open(GoKit.Board());
             Write(outputs, "LED_R", raw);
@@ -88,7 +88,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void ActiveLowPwmInvertsTheDuty()
+        public void Active_low_PWM_inverts_the_duty()
         {
             BoardMap board = GoKit.Board();
             board.Outputs[1].ActiveLow = true; // a common-anode RGB LED
@@ -99,7 +99,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void DutyIsClampedOutsideTheRange()
+        public void Duty_is_clamped_outside_the_range()
         {
             DataPoint red = GoKit.Product.Find("LED_R")!;
             var binding = new OutputBinding { Point = "LED_R", Kind = OutputKind.Pwm };
@@ -108,7 +108,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void ApplyMovesOnlyTheFlaggedOutputs()
+        public void Apply_moves_only_the_flagged_outputs()
         {
             var outputs = Open(GoKit.Board());
             int before = pins.History.Count;
@@ -119,7 +119,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void DisconnectMovesSafeOutputsAndHoldsTheOthers()
+        public void Disconnect_moves_safe_outputs_and_holds_the_others()
         {
             var outputs = Open(GoKit.Board());
             Write(outputs, "Relay", 1);
@@ -135,7 +135,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void DisconnectWhenAlreadySafeChangesNothingAndWritesNoPin()
+        public void Disconnect_when_already_safe_changes_nothing_and_writes_no_pin()
         {
             var outputs = Open(GoKit.Board());
             Write(outputs, "LED_R", 200);
@@ -145,7 +145,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void AllToSafeMovesHoldOutputsToo()
+        public void All_to_safe_moves_hold_outputs_too()
         {
             var outputs = Open(GoKit.Board());
             Write(outputs, "LED_R", 200);

@@ -8,7 +8,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
     public class DebouncedInputTests
     {
         [Fact]
-        public void ABounceShorterThanTheDebounceTimeIsIgnored()
+        public void A_bounce_shorter_than_the_debounce_time_is_ignored()
         {
             var input = new DebouncedInput(50, false);
             input.Reset(false, 0);
@@ -22,7 +22,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void AStableChangeIsReportedOnceAfterTheDebounceTime()
+        public void A_stable_change_is_reported_once_after_the_debounce_time()
         {
             var input = new DebouncedInput(50, false);
             input.Reset(false, 0);
@@ -35,7 +35,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void TheReleaseIsDebouncedToo()
+        public void The_release_is_debounced_too()
         {
             var input = new DebouncedInput(50, false);
             input.Reset(true, 0);
@@ -48,7 +48,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void ActiveLowMakesALowLevelActive()
+        public void Active_low_makes_a_low_level_active()
         {
             var input = new DebouncedInput(50, true);
             input.Reset(true, 0); // pulled up: released
@@ -59,7 +59,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void ZeroDebounceReportsAtTheFirstSample()
+        public void Zero_debounce_reports_at_the_first_sample()
         {
             var input = new DebouncedInput(0, false);
             Assert.True(input.Sample(true, 5));
@@ -67,7 +67,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void EveryReportedChangeWasHeldForTheDebounceTimeAndChangesAlternate()
+        public void Every_reported_change_was_held_for_the_debounce_time_and_changes_alternate()
         {
             // Random samples (level, gap): whenever Sample says "changed", every sample of the last DebounceMs had the new level.
             Gen.Select(Gen.Int[0, 80], Gen.Bool.Array[1, 60], Gen.Int[1, 30].Array[60], Gen.Bool)

@@ -57,7 +57,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }).ToArray();
 
         [Fact]
-        public void TheFirstReadingSetsThePointsInRawUnitsAndAsksForABroadcast()
+        public void The_first_reading_sets_the_points_in_raw_units_and_asks_for_a_broadcast()
         {
             var poller = Start();
             Assert.True(PollAndReport(poller, 0));
@@ -68,7 +68,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void NothingIsReadBeforeThePollTime()
+        public void Nothing_is_read_before_the_poll_time()
         {
             var poller = Start();
             PollAndReport(poller, 0);
@@ -78,7 +78,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void AChangeBelowTheThresholdWaitsAndOneAtTheThresholdBroadcasts()
+        public void A_change_below_the_threshold_waits_and_one_at_the_threshold_broadcasts()
         {
             var poller = Start();
             PollAndReport(poller, 0);
@@ -94,7 +94,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void TheReportPeriodBroadcastsWithoutAChange()
+        public void The_report_period_broadcasts_without_a_change()
         {
             var poller = Start();
             PollAndReport(poller, 0);
@@ -104,7 +104,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void AReportPeriodOfZeroNeverBroadcastsWithoutAChange()
+        public void A_report_period_of_zero_never_broadcasts_without_a_change()
         {
             binding.ReportEveryMs = 0;
             var poller = Start();
@@ -113,7 +113,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void TheAlertFollowsTheTemperatureLimit()
+        public void The_alert_follows_the_temperature_limit()
         {
             binding.TemperatureThreshold = 100; // only the alert may cause a broadcast
             var poller = Start();
@@ -130,7 +130,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void AFailingSensorSetsTheFaultLogsOneWarningAndOneInfoOnRecovery()
+        public void A_failing_sensor_sets_the_fault_logs_one_warning_and_one_info_on_recovery()
         {
             var poller = Start();
             PollAndReport(poller, 0);
@@ -173,7 +173,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void WithoutASensorOrABindingNothingHappens()
+        public void Without_a_sensor_or_a_binding_nothing_happens()
         {
             var noSensor = new SensorPoller(GoKit.Product, binding, null!, log);
             noSensor.Start(0);
@@ -185,7 +185,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         }
 
         [Fact]
-        public void PointsWithoutANameAreSkipped()
+        public void Points_without_a_name_are_skipped()
         {
             binding.HumidityPoint = null;
             binding.FaultPoint = null;
@@ -202,7 +202,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         [Theory]
         [InlineData("Humidity", null, "sensor.alertPoint: \"Humidity\" is a read-only uint8 data point; it must be a bool alert data point")]
         [InlineData(null, "Relay", "sensor.temperaturePoint: \"Relay\" is a writable bool data point; it must be a read-only number data point")]
-        public void AMisplacedSensorPointIsRefused(string? alertPoint, string? temperaturePoint, string message)
+        public void A_misplaced_sensor_point_is_refused(string? alertPoint, string? temperaturePoint, string message)
         {
             if (alertPoint != null) binding.AlertPoint = alertPoint;
             if (temperaturePoint != null) binding.TemperaturePoint = temperaturePoint;

@@ -15,7 +15,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void DefaultsAreTheProtocols()
+        public void Defaults_are_the_protocols()
         {
             var s = new SessionSettings();
             Assert.Equal(120, s.KeepAliveSeconds);
@@ -26,7 +26,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void KeepAliveIsClampedTo600AndPingsToAtMost60In180Seconds()
+        public void Keep_alive_is_clamped_to_600_and_pings_to_at_most_60_in_180_seconds()
         {
             var s = new SessionSettings { KeepAliveSeconds = 900, PingIntervalMs = 1000 };
             Assert.Equal(600, s.KeepAliveSeconds);
@@ -37,7 +37,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void FirstAttemptIsAtOnce()
+        public void First_attempt_is_at_once()
         {
             var (sup, _) = Started(1000);
             Assert.Equal(SessionAction.Connect, sup.Poll(1000));
@@ -45,7 +45,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void ReconnectScheduleIsAtOnceThen10_20_30SecondsCappedAt10Minutes()
+        public void Reconnect_schedule_is_at_once_then_10_20_30_seconds_capped_at_10_minutes()
         {
             var (sup, _) = Started(0);
             long now = 0;
@@ -65,7 +65,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void SuccessResetsTheSchedule()
+        public void Success_resets_the_schedule()
         {
             var (sup, _) = Started(0);
             sup.Poll(0);
@@ -84,7 +84,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void RestartStartsFromZero()
+        public void Restart_starts_from_zero()
         {
             var (sup, _) = Started(0);
             for (long t = 0; sup.FailedAttempts < 5; t = sup.NextDeadline)
@@ -99,7 +99,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void ConnectAttemptHasItsOwnTimeout()
+        public void Connect_attempt_has_its_own_timeout()
         {
             var (sup, settings) = Started(0);
             Assert.Equal(SessionAction.Connect, sup.Poll(0));
@@ -111,7 +111,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void PingsEvery60SecondsWhileAnswered()
+        public void Pings_every_60_seconds_while_answered()
         {
             var (sup, _) = Started(0);
             sup.Poll(0);
@@ -131,7 +131,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void TwoMissedPingResponsesDropTheConnectionAndReconnectAtOnce()
+        public void Two_missed_ping_responses_drop_the_connection_and_reconnect_at_once()
         {
             var (sup, _) = Started(0);
             sup.Poll(0);
@@ -145,7 +145,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void OneMissedPingResponseIsForgivenByTheNext()
+        public void One_missed_ping_response_is_forgiven_by_the_next()
         {
             var (sup, _) = Started(0);
             sup.Poll(0);
@@ -158,7 +158,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void EveryConnectionIsCountedSoStatusIsBroadcastAfterEach()
+        public void Every_connection_is_counted_so_status_is_broadcast_after_each()
         {
             var (sup, _) = Started(0);
             sup.Poll(0);
@@ -170,7 +170,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void EventsOutOfOrderAreIgnored()
+        public void Events_out_of_order_are_ignored()
         {
             var (sup, _) = Started(0);
             sup.OnConnected(0); // no attempt under way
@@ -181,7 +181,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Session
         }
 
         [Fact]
-        public void StoppedDoesNothing()
+        public void Stopped_does_nothing()
         {
             var (sup, _) = Started(0);
             sup.Stop();

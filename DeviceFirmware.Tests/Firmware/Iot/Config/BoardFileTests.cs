@@ -24,7 +24,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         [InlineData("simulated", 17, 25, 1)]
         [InlineData("raspberry-pi-4", 17, 25, 1)]
         [InlineData("esp32-devkitc", 26, 2, 1)]
-        public void EveryBoardFileLoadsAgainstTheGoKitProduct(string name, int relayPin, int indicatorPin, int busId)
+        public void Every_board_file_loads_against_the_GoKit_product(string name, int relayPin, int indicatorPin, int busId)
         {
             Assert.True(BoardFile.TryLoad(BoardPath(name), GoKit.Product, out BoardMap map, out string error), error);
             Assert.Equal(name, map.Name);
@@ -53,7 +53,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void AMissingFileIsNamed()
+        public void A_missing_file_is_named()
         {
             string path = Path.Combine(Path.GetTempPath(), $"no-such-board-{Guid.NewGuid():N}.json");
             Assert.False(BoardFile.TryLoad(path, GoKit.Product, out _, out string error));
@@ -61,7 +61,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void ABadFileOnDiskIsRefusedNamingTheFileAndTheField()
+        public void A_bad_file_on_disk_is_refused_naming_the_file_and_the_field()
         {
             JsonObject board = Simulated();
             board["outputs"]![0]!["point"] = "Relais";
@@ -79,14 +79,14 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void NotJsonIsRefused()
+        public void Not_JSON_is_refused()
         {
             Assert.False(BoardFile.TryParse("{ \"name\": ", "bad.json", GoKit.Product, out _, out string error));
             Assert.StartsWith("bad.json: not valid JSON:", error, StringComparison.Ordinal);
         }
 
         [Fact]
-        public void AnUnknownPointIsRefused()
+        public void An_unknown_point_is_refused()
         {
             JsonObject board = Simulated();
             board["inputs"]![0]!["point"] = "Buton";
@@ -94,7 +94,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void AnOutputOnAReadOnlyPointIsRefused()
+        public void An_output_on_a_read_only_point_is_refused()
         {
             JsonObject board = Simulated();
             board["outputs"]![0]!["point"] = "Temperature";
@@ -102,7 +102,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void AnInputOnAnythingButAReadOnlyBoolIsRefused()
+        public void An_input_on_anything_but_a_read_only_bool_is_refused()
         {
             JsonObject board = Simulated();
             board["inputs"]![0]!["point"] = "Humidity";
@@ -112,7 +112,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void APinUsedTwiceIsRefused()
+        public void A_pin_used_twice_is_refused()
         {
             JsonObject board = Simulated();
             board["inputs"]![0]!["pin"] = 12;
@@ -123,7 +123,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void PwmOnANonNumericPointIsRefused()
+        public void PWM_on_a_non_numeric_point_is_refused()
         {
             JsonObject board = Simulated();
             board["outputs"]![0]!["kind"] = "pwm";
@@ -172,7 +172,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void TheSensorIsCheckedToo()
+        public void The_sensor_is_checked_too()
         {
             JsonObject board = Simulated();
             board["sensor"]!["address"] = "44";
@@ -192,7 +192,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         }
 
         [Fact]
-        public void OptionalPartsMayBeLeftOut()
+        public void Optional_parts_may_be_left_out()
         {
             var board = new JsonObject { ["name"] = "bare" };
             Assert.True(BoardFile.TryParse(board.ToJsonString(), "bare.json", GoKit.Product, out BoardMap map, out string error), error);

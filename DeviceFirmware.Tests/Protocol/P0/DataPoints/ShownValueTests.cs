@@ -90,7 +90,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.DataPoints
         [InlineData(double.NegativeInfinity)]
         [InlineData(1e300)]
         [InlineData(-1e300)]
-        public void TryToRawRefusesValuesThatAreNotNumbersOrFarOutOfRange(double shown)
+        public void Try_to_raw_refuses_values_that_are_not_numbers_or_far_out_of_range(double shown)
         {
             // A failed sensor reading (NaN) used to become raw 0, i.e. a valid -40 °C report.
             Assert.False(Temperature.TryToRaw(shown, out _));
@@ -102,7 +102,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.DataPoints
         [InlineData(-40.04, 0)]
         [InlineData(60.0, 1000)]
         [InlineData(60.04, 1000)]
-        public void TryToRawStillRoundsToTheNearestStep(double shown, long raw)
+        public void Try_to_raw_still_rounds_to_the_nearest_step(double shown, long raw)
         {
             Assert.True(Temperature.TryToRaw(shown, out long actual));
             Assert.Equal(raw, actual);
@@ -111,6 +111,6 @@ namespace DeviceFirmware.Tests.Protocol.P0.DataPoints
         [Theory]
         [InlineData(-40.06)]
         [InlineData(60.06)]
-        public void TryToRawRefusesJustOutside(double shown) => Assert.False(Temperature.TryToRaw(shown, out _));
+        public void Try_to_raw_refuses_just_outside(double shown) => Assert.False(Temperature.TryToRaw(shown, out _));
     }
 }

@@ -1,3 +1,4 @@
+using DeviceFirmware.Generators;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -52,7 +53,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
             """;
 
         [Fact]
-        public void TrickyProductCompilesIntoTheSameModel()
+        public void Tricky_product_compiles_into_the_same_model()
         {
             Product expected = ProductJson.Parse(Tricky);
             Product generated = CompileAndCreate(expected, "Some.Generated.Tables", "TrickyProduct", "hardware/products/tricky\n.json");
@@ -67,14 +68,14 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
         [Theory]
         [InlineData("gokit.json")]
         [InlineData("two-relay-switch.json")]
-        public void ReferenceProductsCompileIntoTheSameModel(string fileName)
+        public void Reference_products_compile_into_the_same_model(string fileName)
         {
             Product expected = ProductJson.Load(Path.Combine(P0GeneratorRepo.ProductsDir, fileName));
             Assert.True(expected.SameAs(CompileAndCreate(expected, "X", "P", null)));
         }
 
         [Fact]
-        public void GeneratedSourceIsAsciiAndUsesNoGenerics()
+        public void Generated_source_is_ascii_and_uses_no_generics()
         {
             string source = ProductSourceGenerator.Generate(ProductJson.Parse(Tricky), "N", "C", null);
             Assert.All(source.Where(c => c != '\n'), c => Assert.InRange(c, ' ', '~'));
@@ -88,7 +89,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
         [InlineData("class")]
         [InlineData("With Space")]
         [InlineData("")]
-        public void RefusesClassNamesThatAreNotIdentifiers(string className)
+        public void Refuses_class_names_that_are_not_identifiers(string className)
         {
             Product product = ProductJson.Parse(Tricky);
             Assert.Throws<ArgumentException>(() => ProductSourceGenerator.Generate(product, "N", className));
@@ -98,7 +99,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
         [InlineData("N..M")]
         [InlineData("N.namespace")]
         [InlineData(".N")]
-        public void RefusesBadNamespaces(string ns) =>
+        public void Refuses_bad_namespaces(string ns) =>
             Assert.Throws<ArgumentException>(() => ProductSourceGenerator.Generate(ProductJson.Parse(Tricky), ns, "C"));
 
         [Theory]
@@ -110,10 +111,10 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
         [InlineData(1e20, "1E+20")]
         [InlineData(double.NaN, "double.NaN")]
         [InlineData(double.NegativeInfinity, "double.NegativeInfinity")]
-        public void DoubleLiterals(double value, string literal) => Assert.Equal(literal, ProductSourceGenerator.DoubleLiteral(value));
+        public void Double_literals(double value, string literal) => Assert.Equal(literal, ProductSourceGenerator.DoubleLiteral(value));
 
         [Fact]
-        public void DoubleLiteralsParseBackToTheSameBits() =>
+        public void Double_literals_parse_back_to_the_same_bits() =>
             Gen.Double.Where(double.IsFinite).Sample(value =>
             {
                 string literal = ProductSourceGenerator.DoubleLiteral(value);
@@ -124,7 +125,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
             });
 
         [Fact]
-        public void StringLiteralsParseBackToTheSameText() =>
+        public void String_literals_parse_back_to_the_same_text() =>
             Gen.String[Gen.Char, 0, 40].Sample(value =>
             {
                 string literal = ProductSourceGenerator.StringLiteral(value);
@@ -133,7 +134,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
             });
 
         [Fact]
-        public void LongLiteralsHaveAnLSuffix()
+        public void Long_literals_have_an_L_suffix()
         {
             Assert.Equal("4294967295L", ProductSourceGenerator.LongLiteral(4294967295L));
             Assert.Equal("0L", ProductSourceGenerator.LongLiteral(0));

@@ -1,3 +1,4 @@
+using DeviceFirmware.Generators;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -20,7 +21,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
         }
 
         [Fact]
-        public void EveryProductJsonHasAGeneratedClass()
+        public void Every_product_JSON_has_a_generated_class()
         {
             string[] files = P0GeneratorRepo.ProductFiles().Select(Path.GetFileName).ToArray()!;
             Assert.NotEmpty(files);
@@ -29,7 +30,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
 
         [Theory]
         [MemberData(nameof(ProductFileNames))]
-        public void GeneratedClassBuildsTheSameProductAsTheJson(string fileName)
+        public void Generated_class_builds_the_same_product_as_the_JSON(string fileName)
         {
             Assert.True(P0GeneratorRepo.Generated.ContainsKey(fileName), $"{fileName} has no generated class: run gizctl p0 generate and add it to P0GeneratorRepo.Generated");
             Product loaded = ProductJson.Load(Path.Combine(P0GeneratorRepo.ProductsDir, fileName));
@@ -41,7 +42,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
 
         [Theory]
         [MemberData(nameof(ProductFileNames))]
-        public void CommittedTableIsFresh(string fileName)
+        public void Committed_table_is_fresh(string fileName)
         {
             Assert.True(P0GeneratorRepo.Generated.ContainsKey(fileName), $"{fileName} has no generated class");
             string className = P0GeneratorRepo.Generated[fileName].ClassName;
@@ -53,7 +54,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Generators
         }
 
         [Fact]
-        public void GoKitTableHasTheExpectedLayout()
+        public void GoKit_table_has_the_expected_layout()
         {
             Product product = GoKitProduct.Create();
             Assert.Equal(7, product.WritableCount);
