@@ -127,7 +127,7 @@ namespace DeviceFirmware.Tests.MockCloud.Cli
         [InlineData("00000003ffffffff7f", "VarLenTooLong", 8)]
         [InlineData("0000000306000012010003", "LengthPastEnd", 9)] // tag length 3, nothing after
         [InlineData("000000030b0000120100000001ff0000", "BadUtf8", 13)]
-        public void MalformedFrameIsExit2WithErrorAndOffset(string hex, string error, int offset)
+        public void Malformed_frame_is_exit_2_with_error_and_offset(string hex, string error, int offset)
         {
             CliResult r = CliRunner.Run("frame", "decode", hex);
 

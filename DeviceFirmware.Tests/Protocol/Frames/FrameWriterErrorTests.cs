@@ -83,7 +83,7 @@ namespace DeviceFirmware.Tests.Protocol.Frames
         [InlineData("de00 d83d", 2)]
         [InlineData("d83d 0078", 0)]
         [InlineData("d83d de00 dc00", 2)]
-        public void LogLoneSurrogateIsBadUtf8(string units, int field)
+        public void Log_lone_surrogate_is_bad_UTF8(string units, int field)
         {
             string text = string.Concat(System.Array.ConvertAll(units.Split(' '), u => ((char)System.Convert.ToUInt16(u, 16)).ToString()));
             Assert.Equal(-1, Utf8.GetByteCount(text));

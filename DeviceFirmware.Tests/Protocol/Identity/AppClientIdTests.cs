@@ -48,7 +48,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         [InlineData(0xFF11)] // fullwidth 1
         [InlineData(0x0660)] // Arabic-Indic digit zero (char.IsDigit is true)
         [InlineData(0x00B2)] // superscript two
-        public void NonAsciiOrControlIsInvalid(int code)
+        public void Non_ascii_or_control_is_invalid(int code)
         {
             string value = "usr1" + (char)code + "2";
             Assert.False(AppClientId.IsValid(value));

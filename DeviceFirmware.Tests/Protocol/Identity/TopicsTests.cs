@@ -66,7 +66,7 @@ namespace DeviceFirmware.Tests.Protocol.Identity
         [InlineData("dev2app/abcDEF0123456789xyzABC/usr1", TopicError.WrongPrefix)]
         [InlineData("/app2dev/abcDEF0123456789xyzABC/usr1", TopicError.WrongPrefix)]
         [InlineData("", TopicError.Empty)]
-        public void ParseApp2DevRefuses(string topic, TopicError expected)
+        public void Parse_app2dev_refuses(string topic, TopicError expected)
         {
             Assert.Equal(expected, Topics.ParseApp2Dev(topic, Did, out _, out _));
         }

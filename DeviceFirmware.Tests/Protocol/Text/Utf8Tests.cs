@@ -24,7 +24,7 @@ namespace DeviceFirmware.Tests.Protocol.Text
         [InlineData("f0908080f09080", 4)] // second one truncated
         [InlineData("e4b841", 2)]        // bad third byte
         [InlineData("f09080c0", 3)]      // bad fourth byte
-        public void FindInvalidPointsAtTheBadByte(string hex, int index)
+        public void Find_invalid_points_at_the_bad_byte(string hex, int index)
         {
             byte[] bytes = Hex.Parse("ee" + hex); // the leading byte is outside the checked range
             Assert.Equal(1 + index, Utf8.FindInvalid(bytes, 1, bytes.Length - 1));

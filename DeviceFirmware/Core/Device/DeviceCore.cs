@@ -30,48 +30,58 @@ namespace DeviceFirmware.Core.Device
     {
         private readonly IClock clock;
         private readonly IMqttTransport transport;
-        private readonly IPinDriver pins;
         private readonly string did;
         private readonly string passcode;
         private readonly string subscription;
         private readonly SessionSettings sessionSettings;
         private readonly int stateBytes;
         private readonly ICoreReports reports;
-        private bool pinsOpen;
+        private readonly DeviceBoard board;
         private long nextInputPoll;
         private bool indicatorLevel;
 
         /// <summary>
-        /// Builds the core; <paramref name="sensor"/> and <paramref name="custom"/> may be null (no sensor; 0x05 refused).
-        /// Start-up only: throws <see cref="ArgumentException"/> for a missing or invalid DID, a missing product or
-        /// drivers, or a board that does not fit the product (the message is <see cref="BoardCheck.Check"/>'s,
-        /// naming the board field). Nothing touches a pin before <see cref="Start"/>.
+        /// Builds the core on <paramref name="pins"/> for <c>config.Product</c> on <c>config.Board</c>;
+        /// <paramref name="sensor"/> and <paramref name="custom"/> may be null (no sensor; 0x05 refused). Start-up only:
+        /// throws <see cref="ArgumentException"/> for a missing or invalid DID, a missing product or drivers, or a board
+        /// that does not fit the product (the message is <see cref="BoardCheck.Check"/>'s, naming the board field).
+        /// Nothing touches a pin before <see cref="Start"/>.
         /// </summary>
         public DeviceCore(DeviceConfig config, IClock clock, IMqttTransport transport, IPinDriver pins, ISensor sensor, ICustomCommandHandler custom)
+            : this(config, clock, transport, BoardFor(config, pins), sensor, custom)
+        {
+        }
+
+        /// <summary>
+        /// Builds the core on a <see cref="DeviceBoard"/> the host made (and may have opened, to drive the outputs safe
+        /// before the DID was known); the core takes its pins over. <c>config.Product</c> must be the board's product
+        /// (<c>config.Board</c> is not read: the board has its map). Throws as the other constructor.
+        /// </summary>
+        public DeviceCore(DeviceConfig config, IClock clock, IMqttTransport transport, DeviceBoard board, ISensor sensor, ICustomCommandHandler custom)
         {
             if (config == null) throw new ArgumentException("config: missing");
-            if (clock == null || transport == null || pins == null) throw new ArgumentException("the clock, the transport and the pin driver are required");
+            if (clock == null || transport == null || board == null) throw new ArgumentException("the clock, the transport and the pin driver are required");
             if (!Did.IsValid(config.Did)) throw new ArgumentException("config.Did: not a valid DID (1 to 64 printable ASCII characters without '/', '+', '#')");
             if (config.Product == null) throw new ArgumentException("config.Product: missing");
-            Board = config.Board ?? new BoardMap();
-            string error = BoardCheck.Check(config.Product, Board);
-            if (error != null) throw new ArgumentException($"board \"{Board.Name}\": {error}");
+            if (config.Product != board.Product) throw new ArgumentException("config.Product: not the product the board was built for");
 
             this.clock = clock;
             this.transport = transport;
-            this.pins = pins;
+            this.board = board;
+            Board = board.Map;
             did = config.Did;
             passcode = config.Passcode ?? string.Empty;
             subscription = Topics.DeviceSubscription(did);
             sessionSettings = config.Session ?? new SessionSettings();
             reports = config.Reports;
 
-            State = new DataPointValues(config.Product);
+            State = board.State;
             Settings = new DeviceRuntimeSettings();
             Settings.Apply(DeviceSettings.Compose(config.InitialLogLevel, true));
             Log = new LogEmitter(did, transport, clock, Settings, config.LogMaxContentBytes, config.LogBurst, config.LogRefillMs);
-            Outputs = new BoardOutputs(config.Product, Board.Outputs, pins);
-            Inputs = new BoardInputs(config.Product, Board.Inputs, pins);
+            Outputs = board.Outputs;
+            Inputs = board.Inputs;
+            indicatorLevel = Board.IndicatorActiveLow;
             Sensor = new SensorPoller(config.Product, Board.Sensor, sensor, Log);
             Dispatcher = new Dispatcher(did, State, transport, Outputs, Log, Settings, custom, config.Dispatch ?? new DispatcherOptions());
             Session = new SessionSupervisor(sessionSettings, ReconnectSpread.ForDevice(did, sessionSettings.ReconnectStepMs));
@@ -162,18 +172,8 @@ namespace DeviceFirmware.Core.Device
         {
             if (IsStarted) return;
             long now = clock.NowMs;
-            if (pinsOpen)
-            {
-                Outputs.AllToSafe(State);
-            }
-            else
-            {
-                Outputs.Open(State);
-                Inputs.Open(State, now);
-                indicatorLevel = Board.IndicatorActiveLow;
-                if (Board.IndicatorPin >= 0) pins.OpenOutput(Board.IndicatorPin, indicatorLevel);
-                pinsOpen = true;
-            }
+            if (board.IsOpen) Outputs.AllToSafe(State);
+            else board.Open(now);
 
             nextInputPoll = now + Board.InputPollMs;
             Sensor.Start(now);
@@ -304,6 +304,10 @@ namespace DeviceFirmware.Core.Device
             return Session.FailedAttempts > 0 ? LedPattern.Error : LedPattern.Connecting;
         }
 
+        // The first constructor's board; null (refused by the second) when a part it needs is missing.
+        private static DeviceBoard BoardFor(DeviceConfig config, IPinDriver pins) =>
+            config == null || config.Product == null || pins == null ? null : new DeviceBoard(config.Product, config.Board, pins);
+
         /// <summary>Broadcasts the full status if connected (a status sent while offline would only be lost).</summary>
         private bool Broadcast(long now)
         {
@@ -336,9 +340,9 @@ namespace DeviceFirmware.Core.Device
         private void WriteIndicator(bool lit)
         {
             bool level = lit != Board.IndicatorActiveLow;
-            if (Board.IndicatorPin < 0 || !pinsOpen || level == indicatorLevel) return;
+            if (Board.IndicatorPin < 0 || !board.IsOpen || level == indicatorLevel) return;
             indicatorLevel = level;
-            pins.Write(Board.IndicatorPin, level);
+            board.Pins.Write(Board.IndicatorPin, level);
         }
     }
 }

@@ -68,14 +68,16 @@ public sealed class FirmwareService : BackgroundService
 
             hardware = BoardHardware.Open(map, options.SimControl, logger);
 
-            // Safe levels before any network traffic, registration included: a relay must not stay on while we wait for GService.
-            new BoardOutputs(product, map.Outputs, hardware.Pins).Open(new DataPointValues(product));
+            // Safe levels before any network traffic, registration included: a relay must not stay on while we wait for
+            // GService. The core built on this board below takes these pins over.
+            var clock = new SystemClock();
+            var board = new DeviceBoard(product, map, hardware.Pins);
+            board.Open(clock.NowMs);
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
             var resolver = new IdentityResolver(options, http, loggers.CreateLogger<IdentityResolver>());
             (DeviceIdentity identity, HostPort m2m) = await resolver.ResolveAsync(product.ProductKey, stoppingToken).ConfigureAwait(false);
 
-            var clock = new SystemClock();
             var session = new SessionSettings
             {
                 KeepAliveSeconds = options.KeepAliveSeconds,
@@ -93,14 +95,13 @@ public sealed class FirmwareService : BackgroundService
                 Did = identity.Did,
                 Passcode = identity.Passcode,
                 Product = product,
-                Board = map,
                 Session = session,
                 InitialLogLevel = initialLevel,
                 Reports = new LoggedCoreReports(
                     loggers.CreateLogger<FirmwareLoop>(),
                     loggers.CreateLogger(typeof(DeviceFirmware.Core.Dispatch.Dispatcher).FullName!)),
             };
-            var core = new DeviceCore(config, clock, transport, hardware.Pins, hardware.Sensor, null);
+            var core = new DeviceCore(config, clock, transport, board, hardware.Sensor, null);
             loop = new FirmwareLoop(hostLoop, core, loggers.CreateLogger<FirmwareLoop>());
             logger.LogInformation("Firmware for {Product} on board {Board}: DID {Did}, M2M {M2m}{Tls}, {Bytes} bytes preallocated",
                 product.Name, map.Name, identity.Did, m2m, options.Tls ? " (TLS)" : "", core.PreallocatedBytes);

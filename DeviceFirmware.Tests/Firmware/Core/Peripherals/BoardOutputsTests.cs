@@ -80,7 +80,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         [InlineData(5, 0.5)]   // shown 0: stopped
         [InlineData(8, 0.8)]   // shown 3
         [InlineData(10, 1.0)]  // shown 5: full speed the other way
-        public void MotorSpeedDutyFollowsTheRawValueNotTheShownOne(long raw, double duty)
+        public void Motor_speed_duty_follows_the_raw_value_not_the_shown_one(long raw, double duty)
         {
             var outputs = Open(GoKit.Board());
             Write(outputs, "Motor_Speed", raw);
@@ -161,7 +161,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         [InlineData("Relay", OutputKind.Digital, 2, "outputs[0].safeValue: 2 is not a raw value of \"Relay\" (0 or 1)")]
         [InlineData("Motor_Speed", OutputKind.Pwm, 11, "outputs[0].safeValue: 11 is not a raw value of \"Motor_Speed\" (0..10)")]
         [InlineData("LED_Color", OutputKind.Digital, 4, "outputs[0].safeValue: 4 is not a raw value of \"LED_Color\" (0..3)")]
-        public void ABindingThatCannotWorkIsRefusedAtConstructionNamingTheField(string point, OutputKind kind, long safe, string message)
+        public void A_binding_that_cannot_work_is_refused_at_construction_naming_the_field(string point, OutputKind kind, long safe, string message)
         {
             var bindings = new[] { new OutputBinding { Point = point, Pin = 5, Kind = kind, SafeValue = safe } };
             var error = Assert.Throws<ArgumentException>(() => new BoardOutputs(GoKit.Product, bindings, pins));

@@ -160,7 +160,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         [InlineData(21.5, 120.0)]         // Humidity holds 0..100 %
         [InlineData(double.NaN, 40.0)]
         [InlineData(21.5, double.PositiveInfinity)]
-        public void AReadingThePointsCannotHoldIsASensorFault(double celsius, double percent)
+        public void A_reading_the_points_cannot_hold_is_a_sensor_fault(double celsius, double percent)
         {
             var poller = Start();
             sensor.Celsius = celsius;

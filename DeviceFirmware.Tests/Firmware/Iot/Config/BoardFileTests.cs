@@ -136,7 +136,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         [InlineData("sensor", "pollMs", -5, "bad.json: sensor.pollMs: must be a positive number of milliseconds, not -5")]
         [InlineData("inputs", "debounceMs", -1, "bad.json: inputs[0].debounceMs: must be 0 or more, not -1")]
         [InlineData("sensor", "reportEveryMs", -1, "bad.json: sensor.reportEveryMs: must be 0 (never) or more, not -1")]
-        public void TimesThatCannotWorkAreRefused(string section, string? field, int value, string message)
+        public void Times_that_cannot_work_are_refused(string section, string? field, int value, string message)
         {
             JsonObject board = Simulated();
             if (field == null) board[section] = value;
@@ -152,7 +152,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         [InlineData("activeLow", "1", "bad.json: outputs[0].activeLow: must be true or false")]
         [InlineData("safeValue", "2", "bad.json: outputs[0].safeValue: 2 is not a raw value of \"Relay\" (0 or 1)")]
         [InlineData("pullup", "true", "bad.json: outputs[0].pullup: unknown field (known: point, pin, kind, activeLow, safeValue, onDisconnect, pwmFrequencyHz)")]
-        public void AWrongFieldValueIsRefusedNamingTheField(string field, string json, string message)
+        public void A_wrong_field_value_is_refused_naming_the_field(string field, string json, string message)
         {
             JsonObject board = Simulated();
             board["outputs"]![0]![field] = JsonNode.Parse(json);
@@ -164,7 +164,7 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Config
         [InlineData("pin", "bad.json: outputs[0].pin: missing")]
         [InlineData("kind", "bad.json: outputs[0].kind: missing")]
         [InlineData("onDisconnect", "bad.json: outputs[0].onDisconnect: missing")]
-        public void ARequiredOutputFieldIsMissing(string field, string message)
+        public void A_required_output_field_is_missing(string field, string message)
         {
             JsonObject board = Simulated();
             board["outputs"]![0]!.AsObject().Remove(field);
