@@ -41,6 +41,12 @@ public sealed class FakePinDriver : IPinDriver
     /// <summary>The journal's entries (shared with the other fakes on the same journal).</summary>
     public List<string> History => journal.Entries;
 
+    /// <summary>
+    /// Runs at the start of every digital <see cref="Write"/>, before anything is recorded: a test counts writes with
+    /// it, or throws from it to play a driver that fails (the pin then keeps its level). Null = nothing.
+    /// </summary>
+    public Action<int, bool>? BeforeWrite { get; set; }
+
     /// <summary>Calls that could move a pin (open, write, PWM), since construction.</summary>
     public int Calls { get; private set; }
 
@@ -80,6 +86,7 @@ public sealed class FakePinDriver : IPinDriver
     /// <inheritdoc/>
     public void Write(int pin, bool high)
     {
+        BeforeWrite?.Invoke(pin, high);
         Calls++;
         Levels[pin] = high;
         if (journal.Record) journal.Add($"pin write {pin} {(high ? "high" : "low")}");

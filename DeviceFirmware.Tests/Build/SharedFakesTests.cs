@@ -34,9 +34,7 @@ namespace DeviceFirmware.Tests.Build
         private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
         {
             ["DeviceFirmware.Tests/Firmware/Core/Logging/LogEmitterTests.cs: ReentrantSink"] = "re-enters the emitter from inside Publish, the behaviour under test",
-            ["DeviceFirmware.Tests/Firmware/Core/Hosting/HostLoopOrderingTests.cs: RelayWatch"] = "reads the relay from inside the core's Publish for the loop-ordering test (wraps FakePinDriver)",
             ["DeviceFirmware.Tests/Firmware/Core/Hosting/HostLoopOrderingTests.cs: LoopTransport"] = "holds the core's thread inside Publish to order the host loop",
-            ["DeviceFirmware.Tests/Firmware/Core/Hosting/HostLoopTests.cs: FailingPins"] = "throws from Write on demand, the core failure under test (wraps FakePinDriver)",
         };
 
         [Fact]

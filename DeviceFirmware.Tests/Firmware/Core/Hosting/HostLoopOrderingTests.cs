@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
 using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Core.Messaging;
@@ -38,8 +37,9 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
 
         public HostLoopOrderingTests()
         {
-            var pins = new RelayWatch(new FakePinDriver());
-            transport = new LoopTransport(pins);
+            var pins = new FakePinDriver();
+            var relay = new RelayWatch(pins);
+            transport = new LoopTransport(relay);
             pins.SetInput(GoKit.ButtonPin, true); // released (pull-up, active-low): no broadcast from the button
             var config = new DeviceConfig { Did = DeviceHarness.Did, Passcode = DeviceHarness.Passcode, Product = GoKit.Product, Board = GoKit.Board() };
             var clock = new FakeClock(); // never moves: only the events below make the core act
@@ -161,28 +161,23 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
         /// <summary>One 0x0094 as it left the core: its sn, the thread that ran the command, the relay at that moment.</summary>
         private sealed record Answer(uint Sn, int Thread, string? ThreadName, bool RelayHigh, int RelayWrites);
 
-        /// <summary>Pins as <see cref="FakePinDriver"/>, counting the writes to the relay (read only on the core's thread).</summary>
-        private sealed class RelayWatch : IPinDriver
+        /// <summary>The relay as the core left it, and how often it was written (read only on the core's thread).</summary>
+        private sealed class RelayWatch
         {
             private readonly FakePinDriver pins;
 
-            public RelayWatch(FakePinDriver pins) => this.pins = pins;
+            public RelayWatch(FakePinDriver pins)
+            {
+                this.pins = pins;
+                pins.BeforeWrite = (pin, _) =>
+                {
+                    if (pin == GoKit.RelayPin) RelayWrites++;
+                };
+            }
 
             public int RelayWrites { get; private set; }
+
             public bool RelayHigh => pins.Levels.TryGetValue(GoKit.RelayPin, out bool high) && high;
-
-            public void SetInput(int pin, bool high) => pins.SetInput(pin, high);
-            public void OpenOutput(int pin, bool high) => pins.OpenOutput(pin, high);
-            public void OpenInput(int pin, bool pullUp) => pins.OpenInput(pin, pullUp);
-            public void OpenPwm(int pin, int frequencyHz, double dutyCycle) => pins.OpenPwm(pin, frequencyHz, dutyCycle);
-            public void WritePwm(int pin, double dutyCycle) => pins.WritePwm(pin, dutyCycle);
-            public bool Read(int pin) => pins.Read(pin);
-
-            public void Write(int pin, bool high)
-            {
-                if (pin == GoKit.RelayPin) RelayWrites++;
-                pins.Write(pin, high);
-            }
         }
 
         /// <summary>

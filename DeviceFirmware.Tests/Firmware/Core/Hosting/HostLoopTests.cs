@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using DeviceFirmware.Core.Board;
 using DeviceFirmware.Core.Device;
 using DeviceFirmware.Core.Hosting;
 using DeviceFirmware.Protocol;
@@ -21,15 +20,22 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
         private readonly Journal journal = new();
         private readonly FakeClock clock = new();
         private readonly FakeTransport transport;
-        private readonly FailingPins pins;
+        private readonly FakePinDriver pins;
+        private bool failWrites;
         private readonly DeviceCore core;
         private readonly HostLoop loop;
 
         public HostLoopTests()
         {
             transport = new FakeTransport(journal);
-            pins = new FailingPins(new FakePinDriver(journal));
-            pins.Inner.SetInput(GoKit.ButtonPin, true);
+            pins = new FakePinDriver(journal);
+            pins.SetInput(GoKit.ButtonPin, true);
+
+            // A driver that fails on demand (a bug below the core): the write throws and the pin keeps its level.
+            pins.BeforeWrite = (_, _) =>
+            {
+                if (failWrites) throw new PinFailure();
+            };
             var config = new DeviceConfig
             {
                 Did = DeviceHarness.Did, Passcode = DeviceHarness.Passcode, Product = GoKit.Product, Board = GoKit.Board(), InitialLogLevel = LogLevel.Info,
@@ -45,10 +51,10 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
             Assert.True(loop.Message(Topic, Write(1, 1), 0, Write(1, 1).Length, false, payloadReused: false));
             Assert.True(loop.Message(Topic, Write(0, 2), 0, Write(0, 2).Length, false, payloadReused: false));
             Assert.Equal(LogLevel.Off, loop.LogThreshold);
-            Assert.Empty(pins.Inner.Levels);
+            Assert.Empty(pins.Levels);
 
             loop.Start(core);
-            Assert.False(pins.Inner.Levels[GoKit.RelayPin]); // safe level first
+            Assert.False(pins.Levels[GoKit.RelayPin]); // safe level first
             ConnectAndStep();
             Assert.Equal(new uint[] { 1, 2 }, Answers());
             Assert.Equal(new[] { "pin write " + GoKit.RelayPin + " high", "pin write " + GoKit.RelayPin + " low" },
@@ -65,7 +71,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
             Array.Clear(buffer); // the transport reuses its receive buffer after the call
             loop.Step(0);
             Assert.Equal(new uint[] { 5 }, Answers());
-            Assert.True(pins.Inner.Levels[GoKit.RelayPin]);
+            Assert.True(pins.Levels[GoKit.RelayPin]);
         }
 
         [Fact]
@@ -98,17 +104,17 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
             ConnectAndStep();
             byte[] on = Write(1, 1);
             Assert.True(loop.TryRunNow(Topic, on, 0, on.Length, false));
-            Assert.True(pins.Inner.Levels[GoKit.RelayPin]);
+            Assert.True(pins.Levels[GoKit.RelayPin]);
 
-            pins.FailWrites = true;
+            failWrites = true;
             byte[] off = Write(0, 2);
             Assert.True(loop.Message(Topic, off, 0, off.Length, false, payloadReused: true)); // consumed, not thrown here
             var failure = Assert.Throws<InvalidOperationException>(() => loop.Step(0));
             Assert.IsType<PinFailure>(failure.InnerException);
 
-            pins.FailWrites = false;
+            failWrites = false;
             loop.Stop();
-            Assert.False(pins.Inner.Levels[GoKit.RelayPin]);
+            Assert.False(pins.Levels[GoKit.RelayPin]);
             Assert.False(loop.TryRunNow(Topic, on, 0, on.Length, false)); // stopped: nothing runs at once any more
         }
 
@@ -142,32 +148,6 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
             public PinFailure()
                 : base("pin write failed")
             {
-            }
-        }
-
-        /// <summary>Pins that fail every write on demand (a driver bug).</summary>
-        private sealed class FailingPins : IPinDriver
-        {
-            public FailingPins(FakePinDriver inner) => Inner = inner;
-
-            public FakePinDriver Inner { get; }
-
-            public bool FailWrites { get; set; }
-
-            public void OpenOutput(int pin, bool high) => Inner.OpenOutput(pin, high);
-
-            public void OpenInput(int pin, bool pullUp) => Inner.OpenInput(pin, pullUp);
-
-            public void OpenPwm(int pin, int frequencyHz, double dutyCycle) => Inner.OpenPwm(pin, frequencyHz, dutyCycle);
-
-            public void WritePwm(int pin, double dutyCycle) => Inner.WritePwm(pin, dutyCycle);
-
-            public bool Read(int pin) => Inner.Read(pin);
-
-            public void Write(int pin, bool high)
-            {
-                if (FailWrites) throw new PinFailure();
-                Inner.Write(pin, high);
             }
         }
     }
