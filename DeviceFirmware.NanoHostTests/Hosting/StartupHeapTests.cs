@@ -70,7 +70,7 @@ namespace DeviceFirmware.NanoHostTests.Hosting
             Assert.Null(problem);
             var config = new DeviceConfig { Did = settings.Did, Passcode = settings.Passcode, Product = GoKitProduct.Create(), Board = board, Reports = new SerialCoreReports() };
             var clock = new NanoClock();
-            var loop = new HostLoop(new CoreInbox(Program.InboxMessages), clock);
+            var loop = new HostLoop(new CoreInbox(Program.InboxMessages, 0), clock);
             var transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, loop, settings.Mqtt311);
             Sht3xSensor sensor = Sht3xSensor.Open(board.Sensor.BusId, board.Sensor.Address, settings.I2cDataPin, settings.I2cClockPin);
             var pins = new NanoPinDriver(plan);

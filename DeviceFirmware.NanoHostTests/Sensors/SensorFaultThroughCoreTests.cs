@@ -26,7 +26,7 @@ namespace DeviceFirmware.NanoHostTests.Sensors
             var config = new DeviceConfig { Did = "did-under-test", Passcode = "passcode00", Product = GoKitProduct.Create(), Board = board };
             var clock = new ManualClock();
             var sensor = Sht3xSensor.Open(board.Sensor.BusId, board.Sensor.Address, 21, 22);
-            var core = new DeviceCore(config, clock, new M2MqttTransport("broker", 1883, new HostLoop(new CoreInbox(8), clock), false), new NanoPinDriver(LedcTimerPlan.Create(board.Outputs, out _)), sensor, null);
+            var core = new DeviceCore(config, clock, new M2MqttTransport("broker", 1883, new HostLoop(new CoreInbox(8, 0), clock), false), new NanoPinDriver(LedcTimerPlan.Create(board.Outputs, out _)), sensor, null);
             int fault = config.Product.Find(board.Sensor.FaultPoint).Id;
 
             core.Start();

@@ -12,7 +12,7 @@ namespace DeviceFirmware.NanoHostTests.Transport
         private readonly CoreInbox inbox;
         private readonly CoreEvent taken = new CoreEvent();
 
-        public QueuedEvents(int capacity) => inbox = new CoreInbox(capacity);
+        public QueuedEvents(int capacity) => inbox = new CoreInbox(capacity, 0);
 
         public void Connected() => inbox.PostSession(CoreEventKind.Connected);
 

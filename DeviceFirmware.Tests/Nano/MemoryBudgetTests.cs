@@ -30,8 +30,8 @@ namespace DeviceFirmware.Tests.Nano
         /// <summary>Array objects (plus their owners) the core allocates at construction, rounded up generously.</summary>
         public const int CoreObjects = 80;
 
-        /// <summary>The ESP32 host's own preallocation: its CoreInbox (Core/Hosting/CoreInbox.cs) for 8 messages, Nano/Program.cs's InboxMessages.</summary>
-        public static readonly int InboxBytes = new DeviceFirmware.Core.Hosting.CoreInbox(8).PreallocatedBytes;
+        /// <summary>The ESP32 host's own preallocation: its CoreInbox (Core/Hosting/CoreInbox.cs) for 8 messages and no logs, as Nano/Program.cs builds it.</summary>
+        public static readonly int InboxBytes = new DeviceFirmware.Core.Hosting.CoreInbox(8, 0).PreallocatedBytes;
 
         private readonly ITestOutputHelper output;
 

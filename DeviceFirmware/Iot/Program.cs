@@ -14,7 +14,7 @@ namespace DeviceFirmware.Iot;
 /// <summary>Entry point of the firmware on .NET (Raspberry Pi, any Linux with the simulated board).</summary>
 public static class Program
 {
-    /// <summary>Messages and logs that may wait for the core; more are dropped and counted (see <see cref="CoreInbox"/>).</summary>
+    /// <summary>Messages that may wait for the core, and as many logs; more are dropped and counted (see <see cref="CoreInbox"/>).</summary>
     public const int InboxCapacity = 1024;
 
     /// <summary>Runs the firmware until Ctrl+C or SIGTERM; 0 after a clean stop, 1 when it cannot start, 2 for a usage error.</summary>
@@ -26,7 +26,7 @@ public static class Program
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        var loop = new HostLoop(new CoreInbox(InboxCapacity), new SystemClock());
+        var loop = new HostLoop(new CoreInbox(InboxCapacity, InboxCapacity), new SystemClock());
         var appLogs = new AppLoggerProvider(loop);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);

@@ -47,7 +47,7 @@ namespace DeviceFirmware.Nano
             config.Reports = new SerialCoreReports();
 
             NanoClock clock = new NanoClock();
-            HostLoop loop = new HostLoop(new CoreInbox(InboxMessages), clock);
+            HostLoop loop = new HostLoop(new CoreInbox(InboxMessages, 0), clock);
             M2MqttTransport transport = new M2MqttTransport(settings.BrokerHost, settings.BrokerPort, loop, settings.Mqtt311);
             Sht3xSensor sensor = null;
             if (board.Sensor != null && board.Sensor.Driver == "sht3x")

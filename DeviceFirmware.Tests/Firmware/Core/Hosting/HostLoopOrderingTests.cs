@@ -44,7 +44,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
             var config = new DeviceConfig { Did = DeviceHarness.Did, Passcode = DeviceHarness.Passcode, Product = GoKit.Product, Board = GoKit.Board() };
             var clock = new FakeClock(); // never moves: only the events below make the core act
             var core = new DeviceCore(config, clock, transport, pins, new FakeSensor(), null!);
-            hostLoop = new HostLoop(new CoreInbox(4096), clock);
+            hostLoop = new HostLoop(new CoreInbox(4096, 4096), clock);
             loop = new FirmwareLoop(hostLoop, core, NullLogger<FirmwareLoop>.Instance);
             loop.Start();
 

@@ -41,7 +41,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Hosting
                 Did = DeviceHarness.Did, Passcode = DeviceHarness.Passcode, Product = GoKit.Product, Board = GoKit.Board(), InitialLogLevel = LogLevel.Info,
             };
             core = new DeviceCore(config, clock, transport, pins, new FakeSensor(), null!);
-            loop = new HostLoop(new CoreInbox(8), clock);
+            loop = new HostLoop(new CoreInbox(8, 8), clock);
         }
 
         [Fact]
