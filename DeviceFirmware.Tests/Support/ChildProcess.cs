@@ -87,7 +87,15 @@ namespace DeviceFirmware.Tests.Support
         }
 
         /// <summary>Waits for exit; false when still running after <paramref name="timeoutSeconds"/>.</summary>
-        public bool WaitForExit(int timeoutSeconds) => process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds));
+        public bool WaitForExit(int timeoutSeconds)
+        {
+            if (!process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds))) return false;
+
+            // The timed overload returns when the process has ended, possibly before its last lines reached Lines
+            // (asynchronous reading); the untimed one also waits for the end of the redirected output.
+            process.WaitForExit();
+            return true;
+        }
 
         public int ExitCode => process.ExitCode;
 

@@ -29,6 +29,7 @@ namespace DeviceFirmware.Core.Hosting
         private const int EnterPatienceMs = 1000;
         private readonly AutoResetEvent released = new AutoResetEvent(false);
         private int busy;
+        private int waiting;
         private DeviceCore core;
         private bool running;
         private Exception receiveThreadFailure;
@@ -221,17 +222,29 @@ namespace DeviceFirmware.Core.Hosting
             e.Clear();
         }
 
-        // Only the loop thread waits here, so one event is enough; a stale signal costs one more look, and the timeout
-        // only bounds the wait should a release ever be missed.
+        // Only the loop thread waits here, so one event is enough. It says it is waiting, then looks once more before it
+        // sleeps, so a release between its first look and its sleep is never missed; the timeout only bounds the wait
+        // should one ever be. A release with nobody waiting (every message run at once) costs no event signal.
         private void Enter()
         {
-            while (Interlocked.CompareExchange(ref busy, 1, 0) != 0) released.WaitOne(EnterPatienceMs, false);
+            while (Interlocked.CompareExchange(ref busy, 1, 0) != 0)
+            {
+                Interlocked.Exchange(ref waiting, 1);
+                if (Interlocked.CompareExchange(ref busy, 1, 0) == 0)
+                {
+                    Interlocked.Exchange(ref waiting, 0);
+                    return;
+                }
+
+                released.WaitOne(EnterPatienceMs, false);
+                Interlocked.Exchange(ref waiting, 0);
+            }
         }
 
         private void Exit()
         {
             Interlocked.Exchange(ref busy, 0);
-            released.Set();
+            if (Interlocked.CompareExchange(ref waiting, 0, 0) == 1) released.Set();
         }
     }
 #pragma warning restore CA1001
