@@ -15,6 +15,13 @@ namespace DeviceFirmware.Benchmarks
 
         public static string File(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
 
+        /// <summary>The integer after <paramref name="name"/> on the command line, or <paramref name="fallback"/>.</summary>
+        public static int Option(string[] args, string name, int fallback)
+        {
+            int i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        }
+
         public static Product GoKit() => ProductJson.Load(File("hardware", "products", "gokit.json"));
 
         /// <summary>0x0093 with a P0 write of Relay = <paramref name="on"/>, sn 0 (see <see cref="StampSn"/>).</summary>

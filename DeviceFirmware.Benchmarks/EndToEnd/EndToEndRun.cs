@@ -3,12 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Threading.Tasks;
-using DeviceFirmware.MockCloud.Cloud;
 using DeviceFirmware.MockCloud.Store;
 using DeviceFirmware.Protocol.P0;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DeviceFirmware.Benchmarks.EndToEnd
 {
@@ -20,36 +17,26 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
     /// </summary>
     internal static class EndToEndRun
     {
-        private const string AppId = "bench-app";
         private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(2);
 
         public static async Task<int> RunAsync(string[] args)
         {
-            int commands = Option(args, "--commands", 10000);
-            int warmup = Option(args, "--warmup", 3000);
-            int soak = Option(args, "--soak", 100_000);
+            int commands = BenchRepo.Option(args, "--commands", 10000);
+            int warmup = BenchRepo.Option(args, "--warmup", 3000);
+            int soak = BenchRepo.Option(args, "--soak", 100_000);
             string root = BenchRepo.Root;
             Product product = BenchRepo.GoKit();
 
-            var options = new MockCloudOptions { Http = new IPEndPoint(IPAddress.Loopback, 0), Mqtt = new IPEndPoint(IPAddress.Loopback, 0), Mqtts = null, Database = CloudStore.InMemory };
-            options.AppIds.Add(AppId);
-            options.ProductFiles.Add(BenchRepo.File("hardware", "products", "gokit.json"));
-            await using MockCloudHost cloud = await MockCloudHost.StartAsync(options, NullLoggerFactory.Instance);
-            int port = cloud.MqttEndpoint.Port;
-            if (!cloud.Store.TryRegisterDevice(product.ProductKey, "0000000000e1", "ECHOPASSCD", "normal", out DeviceRecord? echo)
-                || !cloud.Store.TryRegisterDevice(product.ProductKey, "0000000000f1", "FIRMWAREPC", "normal", out DeviceRecord? device)
-                || !cloud.Store.TryRegisterUser("bench", "bench-password-1", out UserSession? user))
-            {
-                throw new InvalidOperationException("could not set up the accounts");
-            }
-
-            cloud.Store.Bind(user.Uid, echo.Did, echo.Passcode, "", "");
-            cloud.Store.Bind(user.Uid, device.Did, device.Passcode, "", "");
+            await using BenchCloud cloud = await BenchCloud.StartAsync();
+            int port = cloud.MqttPort;
+            DeviceRecord echo = cloud.BoundDevice(product, "0000000000e1", "ECHOPASSCD");
+            DeviceRecord device = cloud.BoundDevice(product, "0000000000f1", "FIRMWAREPC");
+            UserSession user = cloud.User;
 
             using Process echoDevice = StartEchoDevice(port, echo.Did, echo.Passcode);
             using FirmwareProcess firmware = FirmwareProcess.Start(root, device.Did, device.Passcode, port, BenchRepo.FreePort());
             firmware.WaitConnected();
-            await using RoundTripApp app = await RoundTripApp.ConnectAsync(port, AppId, user.Uid, user.Token, echo.Did, device.Did);
+            await using RoundTripApp app = await RoundTripApp.ConnectAsync(port, BenchCloud.AppId, user.Uid, user.Token, echo.Did, device.Did);
 
             byte[][] writes = { BenchRepo.WriteRelay(product, 0), BenchRepo.WriteRelay(product, 1) };
             uint sn = 0;
@@ -133,11 +120,5 @@ namespace DeviceFirmware.Benchmarks.EndToEnd
         private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
         private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
-
-        private static int Option(string[] args, string name, int fallback)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-        }
     }
 }

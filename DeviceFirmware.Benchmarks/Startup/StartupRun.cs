@@ -4,14 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using DeviceFirmware.Benchmarks.EndToEnd;
-using DeviceFirmware.MockCloud.Cloud;
 using DeviceFirmware.MockCloud.Store;
 using DeviceFirmware.Protocol.P0;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DeviceFirmware.Benchmarks.Startup
 {
@@ -25,13 +22,11 @@ namespace DeviceFirmware.Benchmarks.Startup
     /// </summary>
     internal static class StartupRun
     {
-        private const string AppId = "bench-app";
-
         public static async Task<int> RunAsync(string[] args)
         {
-            int runs = Option(args, "--runs", 5);
-            int idleSeconds = Option(args, "--idle-seconds", 10);
-            int commands = Option(args, "--commands", 10_000);
+            int runs = BenchRepo.Option(args, "--runs", 5);
+            int idleSeconds = BenchRepo.Option(args, "--idle-seconds", 10);
+            int commands = BenchRepo.Option(args, "--commands", 10_000);
             string root = BenchRepo.Root;
             Product product = BenchRepo.GoKit();
             var builds = new[]
@@ -40,19 +35,10 @@ namespace DeviceFirmware.Benchmarks.Startup
                 Native(root),
             };
 
-            var options = new MockCloudOptions { Http = new IPEndPoint(IPAddress.Loopback, 0), Mqtt = new IPEndPoint(IPAddress.Loopback, 0), Mqtts = null, Database = CloudStore.InMemory };
-            options.AppIds.Add(AppId);
-            options.ProductFiles.Add(BenchRepo.File("hardware", "products", "gokit.json"));
-            await using MockCloudHost cloud = await MockCloudHost.StartAsync(options, NullLoggerFactory.Instance);
-            int port = cloud.MqttEndpoint.Port;
-            if (!cloud.Store.TryRegisterDevice(product.ProductKey, "0000000000f2", "STARTUPPC1", "normal", out DeviceRecord? device)
-                || !cloud.Store.TryRegisterUser("bench", "bench-password-1", out UserSession? user))
-            {
-                throw new InvalidOperationException("could not set up the accounts");
-            }
-
-            cloud.Store.Bind(user.Uid, device.Did, device.Passcode, "", "");
-            await using RoundTripApp app = await RoundTripApp.ConnectAsync(port, AppId, user.Uid, user.Token, device.Did);
+            await using BenchCloud cloud = await BenchCloud.StartAsync();
+            int port = cloud.MqttPort;
+            DeviceRecord device = cloud.BoundDevice(product, "0000000000f2", "STARTUPPC1");
+            await using RoundTripApp app = await RoundTripApp.ConnectAsync(port, BenchCloud.AppId, cloud.User.Uid, cloud.User.Token, device.Did);
             await app.SubscribeBroadcastsAsync(device.Did);
 
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}");
@@ -143,12 +129,6 @@ namespace DeviceFirmware.Benchmarks.Startup
         }
 
         private static string Mb(double bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
-
-        private static int Option(string[] args, string name, int fallback)
-        {
-            int i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-        }
 
         private sealed record Sample(double StartMs, long RssIdle, long RssAfterCommands, int Lost);
 

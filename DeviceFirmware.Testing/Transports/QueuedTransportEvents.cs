@@ -9,7 +9,9 @@ namespace DeviceFirmware.Testing.Transports
     /// <param name="Topic">Message topic, or the marker.</param>
     /// <param name="Payload">Message payload (a copy).</param>
     /// <param name="Retained">Message retain flag.</param>
-    public sealed record TransportEvent(CoreEventKind Kind, string? Topic = null, byte[]? Payload = null, bool Retained = false);
+    /// <param name="Handed">The bytes as the transport handed them (its own array, not a copy), to check later whether it reused them.</param>
+    /// <param name="PayloadReused">What the transport said of that array.</param>
+    public sealed record TransportEvent(CoreEventKind Kind, string? Topic = null, byte[]? Payload = null, bool Retained = false, ArraySegment<byte> Handed = default, bool PayloadReused = false);
 
     /// <summary>
     /// What a transport reports, queued in arrival order and never run, so that a test can take the events one by one
@@ -34,7 +36,8 @@ namespace DeviceFirmware.Testing.Transports
         /// <inheritdoc/>
         public bool Message(string topic, byte[] payload, int offset, int count, bool retained, bool payloadReused)
         {
-            events.Add(new TransportEvent(CoreEventKind.Message, topic, new ArraySegment<byte>(payload, offset, count).ToArray(), retained));
+            var handed = new ArraySegment<byte>(payload, offset, count);
+            events.Add(new TransportEvent(CoreEventKind.Message, topic, handed.ToArray(), retained, handed, payloadReused));
             return true;
         }
 

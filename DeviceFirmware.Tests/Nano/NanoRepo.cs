@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 
+using DeviceFirmware.Tests.Support;
+
 namespace DeviceFirmware.Tests.Nano
 {
     /// <summary>Paths of the nanoFramework build's files, and the opt-in switch that rewrites generated tables.</summary>
@@ -9,7 +11,7 @@ namespace DeviceFirmware.Tests.Nano
         /// <summary>Set GIZ_REGENERATE=1 to make the freshness tests rewrite stale generated files instead of failing.</summary>
         public static bool Regenerate => Environment.GetEnvironmentVariable("GIZ_REGENERATE") == "1";
 
-        public static string Root { get; } = FindRoot();
+        public static string Root => RepoPaths.Root;
 
         public static string Path(params string[] parts) => System.IO.Path.Combine(Root, System.IO.Path.Combine(parts));
 
@@ -26,16 +28,6 @@ namespace DeviceFirmware.Tests.Nano
             }
 
             return (false, $"{relativePath} is stale: run GIZ_REGENERATE=1 dotnet test DeviceFirmware.Tests --filter FullyQualifiedName~DeviceFirmware.Tests.Nano");
-        }
-
-        private static string FindRoot()
-        {
-            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(System.IO.Path.Combine(dir.FullName, "DeviceFirmware.sln"))) return dir.FullName;
-            }
-
-            throw new DirectoryNotFoundException("DeviceFirmware.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

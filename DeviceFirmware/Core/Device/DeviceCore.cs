@@ -68,19 +68,15 @@ namespace DeviceFirmware.Core.Device
             this.clock = clock;
             this.transport = transport;
             this.board = board;
-            Board = board.Map;
             did = config.Did;
             passcode = config.Passcode ?? string.Empty;
             subscription = Topics.DeviceSubscription(did);
             sessionSettings = config.Session ?? new SessionSettings();
             reports = config.Reports;
 
-            State = board.State;
             Settings = new DeviceRuntimeSettings();
             Settings.Apply(DeviceSettings.Compose(config.InitialLogLevel, true));
             Log = new LogEmitter(did, transport, clock, Settings, config.LogMaxContentBytes, config.LogBurst, config.LogRefillMs);
-            Outputs = board.Outputs;
-            Inputs = board.Inputs;
             indicatorLevel = Board.IndicatorActiveLow;
             Sensor = new SensorPoller(config.Product, Board.Sensor, sensor, Log);
             Dispatcher = new Dispatcher(did, State, transport, Outputs, Log, Settings, custom, config.Dispatch ?? new DispatcherOptions());
@@ -92,7 +88,7 @@ namespace DeviceFirmware.Core.Device
         }
 
         /// <summary>The raw value of every data point: what status reports carry and outputs follow.</summary>
-        internal DataPointValues State { get; }
+        internal DataPointValues State => board.State;
 
         /// <summary>Handles app2dev messages (the core's <see cref="OnMessage"/> goes straight to it).</summary>
         internal Dispatcher Dispatcher { get; }
@@ -110,13 +106,13 @@ namespace DeviceFirmware.Core.Device
         internal IndicatorLed Indicator { get; }
 
         /// <summary>The board map in use.</summary>
-        internal BoardMap Board { get; }
+        internal BoardMap Board => board.Map;
 
         /// <summary>The output pins.</summary>
-        internal BoardOutputs Outputs { get; }
+        internal BoardOutputs Outputs => board.Outputs;
 
         /// <summary>The debounced input pins.</summary>
-        internal BoardInputs Inputs { get; }
+        internal BoardInputs Inputs => board.Inputs;
 
         /// <summary>The climate sensor poller (disabled without a sensor).</summary>
         internal SensorPoller Sensor { get; }

@@ -31,6 +31,7 @@ namespace DeviceFirmware.Core.Hosting
         private int busy;
         private int waiting;
         private DeviceCore core;
+        // Not core.IsStarted: a Stop whose pin writes fail leaves the core "started", and nothing may run at once after Stop.
         private bool running;
         private Exception receiveThreadFailure;
 

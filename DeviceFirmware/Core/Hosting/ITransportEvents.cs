@@ -22,9 +22,9 @@ namespace DeviceFirmware.Core.Hosting
 
         /// <summary>
         /// A PUBLISH arrived on <paramref name="topic"/>. <paramref name="payloadReused"/> says whether the transport
-        /// reuses <paramref name="payload"/> after the call (MQTTnet's receive buffer): a message that must wait is then
-        /// copied; otherwise (M2Mqtt allocates an array per PUBLISH) it waits as it is. False when it had to wait and the
-        /// inbox was full (dropped and counted).
+        /// reuses <paramref name="payload"/> after the call (a receive buffer): a message that must wait is then copied;
+        /// otherwise it waits as it is (MQTTnet 5.2.0 and M2Mqtt 5.1.218 both allocate an array per PUBLISH). False when
+        /// it had to wait and the inbox was full (dropped and counted).
         /// </summary>
         bool Message(string topic, byte[] payload, int offset, int count, bool retained, bool payloadReused);
     }

@@ -188,19 +188,17 @@ public sealed class MqttNetTransport : IMqttTransport, IAsyncDisposable
         }
     }
 
-    // MQTTnet hands the payload as a view of its receive buffer, which it reuses after this callback: the host loop runs
-    // it at once or copies it. A payload in several segments (not seen from MQTTnet 5's reader) is copied here first.
+    // MQTTnet 5.2.0 gives every PUBLISH a payload array of its own (MqttV3PacketFormatter.DecodePublishPacket takes it
+    // from MqttBufferReader.ReadRemainingData, which allocates and copies), so the array is the message's: it goes to the
+    // core as it is, run at once or queued, never copied again. A payload in several segments (not produced by that
+    // reader) is made one array first.
     private void Deliver(MqttApplicationMessage message)
     {
         ReadOnlySequence<byte> payload = message.Payload;
-        if (payload.IsSingleSegment && MemoryMarshal.TryGetArray(payload.First, out ArraySegment<byte> bytes) && bytes.Array is not null)
-        {
-            events.Message(message.Topic, bytes.Array, bytes.Offset, bytes.Count, message.Retain, payloadReused: true);
-            return;
-        }
-
-        byte[] copy = payload.ToArray();
-        events.Message(message.Topic, copy, 0, copy.Length, message.Retain, payloadReused: false);
+        ArraySegment<byte> bytes = payload.IsSingleSegment && MemoryMarshal.TryGetArray(payload.First, out ArraySegment<byte> single) && single.Array is not null
+            ? single
+            : new ArraySegment<byte>(payload.ToArray());
+        events.Message(message.Topic, bytes.Array!, bytes.Offset, bytes.Count, message.Retain, payloadReused: false);
     }
 
     private async Task SendAsync(IMqttClient sender, MqttApplicationMessage message)

@@ -7,6 +7,8 @@ using DeviceFirmware.Core.Logging;
 using DeviceFirmware.Protocol;
 using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
+using DeviceFirmware.Tests.Firmware.Core.Device;
+using DeviceFirmware.Tests.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
@@ -23,7 +25,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         private static readonly byte[] WriteRelayOn = { 0x01, 0x01, 0x00, 0x01, 0, 0, 0, 0 };
         private static readonly byte[] WriteRelayOff = { 0x01, 0x01, 0x00, 0x00, 0, 0, 0, 0 };
         private static readonly byte[] WriteMotorTooFast = { 0x01, 0x40, 0x00, 0x00, 0, 0, 0, 11 }; // Motor_Speed 11 > max 10
-        private readonly Product product = ProductJson.Load(Path.Combine(RepoRoot(), "hardware", "products", "gokit.json"));
+        private readonly Product product = ProductJson.Load(RepoPaths.Product("gokit"));
         private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
         private readonly FakeOutputs outputs;
@@ -38,25 +40,10 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
             log = new LogEmitter(Did, sink, clock, settings, 256, 5, 1000);
         }
 
-        private static string RepoRoot()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(dir!.FullName, "DeviceFirmware.sln"))) dir = dir.Parent;
-            return dir.FullName;
-        }
-
         private Dispatcher Dispatcher(ICustomCommandHandler? custom = null, int maxCustomReply = 64) =>
             new(Did, state, sink, outputs, log, settings, custom!, new DispatcherOptions { MaxCustomReplyBytes = maxCustomReply });
 
-        private static byte[] Frame(ushort command, byte[] p0, uint sn = 0)
-        {
-            var buffer = new byte[p0.Length + 32];
-            FrameError error = command == GizwitsCommand.BusinessWithSn
-                ? FrameWriter.WriteBusinessWithSn(buffer, 0, command, sn, p0, 0, p0.Length, out int length)
-                : FrameWriter.WriteBusiness(buffer, 0, command, p0, 0, p0.Length, out length);
-            Assert.Equal(FrameError.None, error);
-            return buffer[..length];
-        }
+        private static byte[] Frame(ushort command, byte[] p0, uint sn = 0) => DeviceHarness.Frame(command, p0, sn);
 
         private static DispatchOutcome Send(Dispatcher dispatcher, byte[] frame, string app = App) =>
             dispatcher.Handle($"app2dev/{Did}/{app}", frame, 0, frame.Length, false);

@@ -6,6 +6,8 @@ using DeviceFirmware.Core.Logging;
 using DeviceFirmware.Protocol;
 using DeviceFirmware.Protocol.Frames;
 using DeviceFirmware.Protocol.P0;
+using DeviceFirmware.Tests.Firmware.Core.Device;
+using DeviceFirmware.Tests.Support;
 using Xunit;
 
 namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
@@ -15,7 +17,7 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
         private const string Did = "did12345";
         private const string App = "usrApp1";
         private const string OtherApp = "usrApp2";
-        private readonly Product product = ProductJson.Load(Path.Combine(RepoRoot(), "hardware", "products", "gokit.json"));
+        private readonly Product product = ProductJson.Load(RepoPaths.Product("gokit"));
         private readonly FakeTransport sink = new() { Online = true };
         private readonly FakeClock clock = new();
         private readonly FakeOutputs outputs;
@@ -32,26 +34,11 @@ namespace DeviceFirmware.Tests.Firmware.Core.Dispatch
             dispatcher = new Dispatcher(Did, state, sink, outputs, log, settings, null, new DispatcherOptions());
         }
 
-        private static string RepoRoot()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(dir!.FullName, "DeviceFirmware.sln"))) dir = dir.Parent;
-            return dir.FullName;
-        }
-
-        private static byte[] Frame(ushort command, byte[] p0, uint sn = 0)
-        {
-            var buffer = new byte[p0.Length + 32];
-            FrameError error = command == GizwitsCommand.BusinessWithSn
-                ? FrameWriter.WriteBusinessWithSn(buffer, 0, command, sn, p0, 0, p0.Length, out int length)
-                : FrameWriter.WriteBusiness(buffer, 0, command, p0, 0, p0.Length, out length);
-            Assert.Equal(FrameError.None, error);
-            return buffer[..length];
-        }
-
         // GoKit write: action 01, attr_flags 1 byte, writable section 6 bytes (2-byte bit area, R, G, B, motor).
         // Relay (id 0) flagged → flags 0x01; Relay=1 is bit 0 of the bit area = lowest bit of its LAST byte.
         private static readonly byte[] WriteRelayOn = { 0x01, 0x01, 0x00, 0x01, 0, 0, 0, 0 };
+
+        private static byte[] Frame(ushort command, byte[] p0, uint sn = 0) => DeviceHarness.Frame(command, p0, sn);
 
         private DispatchOutcome Send(byte[] frame, string app = App, bool retained = false, string did = Did) =>
             dispatcher.Handle($"app2dev/{did}/{app}", frame, 0, frame.Length, retained);

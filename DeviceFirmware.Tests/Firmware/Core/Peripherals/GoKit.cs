@@ -3,6 +3,8 @@ using System.IO;
 using DeviceFirmware.Core.Board;
 using DeviceFirmware.Protocol.P0;
 
+using DeviceFirmware.Tests.Support;
+
 namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
 {
     /// <summary>The reference product and a GoKit board like hardware/boards/simulated.json, built in code.</summary>
@@ -16,16 +18,12 @@ namespace DeviceFirmware.Tests.Firmware.Core.Peripherals
         public const int ButtonPin = 27;
         public const int LedPin = 25;
 
-        public static Product Product { get; } = ProductJson.Load(Path.Combine(RepoRoot(), "hardware", "products", "gokit.json"));
+        public static Product Product { get; } = ProductJson.Load(RepoPaths.Product("gokit"));
+
+        /// <summary>The repository root (<see cref="RepoPaths.Root"/>).</summary>
+        public static string RepoRoot() => RepoPaths.Root;
 
         public static int Id(string name) => Product.Find(name)!.Id;
-
-        public static string RepoRoot()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(dir!.FullName, "DeviceFirmware.sln"))) dir = dir.Parent;
-            return dir.FullName;
-        }
 
         /// <summary>Relay digital (safe on disconnect), LED_R/G/B PWM (hold), Motor_Speed PWM at speed 0 (safe), Button active-low, sensor.</summary>
         public static BoardMap Board() => new()

@@ -77,6 +77,31 @@ namespace DeviceFirmware.Tests.Firmware.Iot.Transport
         }
 
         [Fact]
+        public async Task Each_received_payload_is_an_array_of_its_own_that_MQTTnet_does_not_touch_again()
+        {
+            // The transport hands MQTTnet's payload array to the core uncopied and says it is not reused (so a queued
+            // message is not copied again): true of MQTTnet 5.2.0, checked here against the real client.
+            await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);
+            using var events = new QueuedTransportEvents();
+            await using MqttNetTransport transport = Transport(broker.Port, events);
+            transport.BeginConnect(Did, Did, Passcode, 120, "app2dev/" + Did + "/#");
+            Next(events, CoreEventKind.Connected);
+
+            using IMqttClient app = await AppAsync(broker.Port, new ConcurrentQueue<MqttApplicationMessage>(), "dev2app/" + Did + "/#");
+            byte[] first = { 0, 0, 0, 3, 1, 2, 3, 4 };
+            byte[] second = { 0, 0, 0, 3, 9, 9, 9, 9, 9, 9 };
+            await app.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("app2dev/" + Did + "/usrApp1").WithPayload(first).Build());
+            TransportEvent one = Next(events, CoreEventKind.Message);
+            await app.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("app2dev/" + Did + "/usrApp1").WithPayload(second).Build());
+            TransportEvent two = Next(events, CoreEventKind.Message);
+
+            Assert.False(one.PayloadReused);
+            Assert.NotSame(one.Handed.Array, two.Handed.Array);
+            Assert.Equal(first, one.Handed.ToArray()); // still the first payload after the second arrived
+            Assert.Equal(second, two.Handed.ToArray());
+        }
+
+        [Fact]
         public async Task Publishes_keep_their_order()
         {
             await using TestBroker broker = await TestBroker.StartAsync(Did, Passcode);

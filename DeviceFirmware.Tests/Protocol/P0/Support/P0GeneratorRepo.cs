@@ -5,6 +5,8 @@ using System.Linq;
 using DeviceFirmware.Protocol.P0;
 using DeviceFirmware.Protocol.Products;
 
+using DeviceFirmware.Tests.Support;
+
 namespace DeviceFirmware.Tests.Protocol.P0.Support
 {
     /// <summary>Where the repository's products and generated tables are, found from the test's output directory.</summary>
@@ -23,7 +25,7 @@ namespace DeviceFirmware.Tests.Protocol.P0.Support
                 ["two-relay-switch.json"] = ("TwoRelaySwitchProduct", TwoRelaySwitchProduct.Create),
             };
 
-        public static string Root { get; } = FindRoot();
+        public static string Root => RepoPaths.Root;
 
         public static string ProductsDir => Path.Combine(Root, "hardware", "products");
 
@@ -31,15 +33,5 @@ namespace DeviceFirmware.Tests.Protocol.P0.Support
 
         public static string[] ProductFiles() =>
             Directory.GetFiles(ProductsDir, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToArray();
-
-        private static string FindRoot()
-        {
-            for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DeviceFirmware.sln"))) return dir.FullName;
-            }
-
-            throw new InvalidOperationException("no directory above " + AppContext.BaseDirectory + " holds DeviceFirmware.sln");
-        }
     }
 }

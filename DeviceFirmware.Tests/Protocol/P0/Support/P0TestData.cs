@@ -5,15 +5,15 @@ using System.IO;
 using System.Text;
 using DeviceFirmware.Protocol.P0;
 
+using DeviceFirmware.Tests.Support;
+
 namespace DeviceFirmware.Tests.Protocol.P0.Support
 {
     /// <summary>Shared helpers of the P0 tests: the repository root, the reference products, hex, product JSON.</summary>
     internal static class P0TestData
     {
-        private static readonly Lazy<string> Root = new(FindRoot);
-
-        /// <summary>The directory holding DeviceFirmware.sln, found by walking up from the test binaries.</summary>
-        public static string RepoRoot => Root.Value;
+        /// <summary>The directory holding DeviceFirmware.sln (<see cref="RepoPaths.Root"/>).</summary>
+        public static string RepoRoot => RepoPaths.Root;
 
         public static Product GoKit() => ProductJson.Load(Path.Combine(RepoRoot, "hardware", "products", "gokit.json"));
 
@@ -78,13 +78,6 @@ namespace DeviceFirmware.Tests.Protocol.P0.Support
             for (int id = 0; id < values.Product.Points.Length; id++) sb.Append(values.Get(id)).Append(',');
             sb.Append(Convert.ToHexStringLower(values.Binary));
             return sb.ToString();
-        }
-
-        private static string FindRoot()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "DeviceFirmware.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("DeviceFirmware.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }
